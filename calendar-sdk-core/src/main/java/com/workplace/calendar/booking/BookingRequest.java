@@ -1,0 +1,187 @@
+package com.workplace.calendar.booking;
+
+import com.workplace.calendar.registry.EmailAddresses;
+import com.workplace.calendar.space.SpaceId;
+import com.workplace.calendar.tenant.TenantId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A booking to create in a room's calendar. Build one with {@link #builder(TenantId, String)}.
+ *
+ * @param tenantId the tenant
+ * @param bookingKey the host's own key for the booking; the same key never makes two events
+ * @param calendarEmail the room calendar, when booking by calendar
+ * @param spaceId the linked space, when booking by space
+ * @param subject the subject shown in the calendar
+ * @param start when it starts
+ * @param end when it ends (after {@code start})
+ * @param booker the person who booked; becomes an attendee
+ * @param body an optional plain-text body
+ * @since 0.1.0
+ */
+public record BookingRequest(
+    TenantId tenantId,
+    String bookingKey,
+    Optional<String> calendarEmail,
+    Optional<SpaceId> spaceId,
+    String subject,
+    Instant start,
+    Instant end,
+    Attendee booker,
+    Optional<String> body) {
+
+  /** The longest booking key accepted. */
+  public static final int MAX_KEY_LENGTH = 200;
+
+  /** The longest subject accepted. */
+  public static final int MAX_SUBJECT_LENGTH = 255;
+
+  /** Validates the record. */
+  public BookingRequest {
+    Objects.requireNonNull(tenantId, "tenantId");
+    bookingKey = BookingKeys.check(bookingKey);
+    Objects.requireNonNull(calendarEmail, "calendarEmail");
+    calendarEmail = calendarEmail.map(EmailAddresses::normalize);
+    Objects.requireNonNull(spaceId, "spaceId");
+    if (calendarEmail.isPresent() == spaceId.isPresent()) {
+      throw new IllegalArgumentException("a booking names either a room calendar or a space");
+    }
+    Objects.requireNonNull(subject, "subject");
+    if (subject.length() > MAX_SUBJECT_LENGTH) {
+      throw new IllegalArgumentException(
+          "subject is longer than " + MAX_SUBJECT_LENGTH + " characters");
+    }
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    if (!end.isAfter(start)) {
+      throw new IllegalArgumentException("the booking must end after it starts");
+    }
+    Objects.requireNonNull(booker, "booker");
+    Objects.requireNonNull(body, "body");
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @param tenantId the tenant
+   * @param bookingKey the host's key for the booking
+   * @return the builder
+   */
+  public static Builder builder(TenantId tenantId, String bookingKey) {
+    return new Builder(tenantId, bookingKey);
+  }
+
+  /** Builds a {@link BookingRequest}. */
+  public static final class Builder {
+    private final TenantId tenantId;
+    private final String bookingKey;
+    private String calendarEmail;
+    private SpaceId spaceId;
+    private String subject = "";
+    private Instant start;
+    private Instant end;
+    private Attendee booker;
+    private String body;
+
+    private Builder(TenantId tenantId, String bookingKey) {
+      this.tenantId = tenantId;
+      this.bookingKey = bookingKey;
+    }
+
+    /**
+     * Books a room calendar directly.
+     *
+     * @param email the room mailbox
+     * @return this builder
+     */
+    public Builder room(String email) {
+      this.calendarEmail = email;
+      return this;
+    }
+
+    /**
+     * Books the calendar linked to a space.
+     *
+     * @param id the space
+     * @return this builder
+     */
+    public Builder space(SpaceId id) {
+      this.spaceId = id;
+      return this;
+    }
+
+    /**
+     * Sets the subject.
+     *
+     * @param text the subject
+     * @return this builder
+     */
+    public Builder subject(String text) {
+      this.subject = text;
+      return this;
+    }
+
+    /**
+     * Sets the time.
+     *
+     * @param from the start
+     * @param to the end
+     * @return this builder
+     */
+    public Builder time(Instant from, Instant to) {
+      this.start = from;
+      this.end = to;
+      return this;
+    }
+
+    /**
+     * Sets the booker.
+     *
+     * @param email the booker's address
+     * @param name the booker's name, or {@code null}
+     * @return this builder
+     */
+    public Builder booker(String email, String name) {
+      this.booker = Attendee.of(email, name);
+      return this;
+    }
+
+    /**
+     * Sets a plain-text body.
+     *
+     * @param text the body
+     * @return this builder
+     */
+    public Builder body(String text) {
+      this.body = text;
+      return this;
+    }
+
+    /**
+     * Builds the request.
+     *
+     * @return the request
+     * @throws IllegalArgumentException if a value is missing or invalid
+     */
+    public BookingRequest build() {
+      if (booker == null) {
+        throw new IllegalArgumentException("a booking needs a booker");
+      }
+      if (start == null || end == null) {
+        throw new IllegalArgumentException("a booking needs a start and an end");
+      }
+      return new BookingRequest(
+          tenantId,
+          bookingKey,
+          Optional.ofNullable(calendarEmail),
+          Optional.ofNullable(spaceId),
+          subject,
+          start,
+          end,
+          booker,
+          Optional.ofNullable(body));
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package com.workplace.calendar.spi;
+
+import com.workplace.calendar.booking.Availability;
+import com.workplace.calendar.registry.ConnectOutcome;
+import com.workplace.calendar.registry.DiscoveredRoom;
+import com.workplace.calendar.tenant.TenantId;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the provider-neutral core needs from a calendar backend (Microsoft 365 through Graph). The
+ * graph module implements it; core's registry, authorizer, bookings and sync build on it.
+ *
+ * <p>Implementations are thread-safe, stay inside the backend's limits on their own, and report
+ * service errors as {@link com.workplace.calendar.CalendarServiceException}s.
+ *
+ * @since 0.1.0
+ */
+public interface CalendarProvider extends AutoCloseable {
+
+  /**
+   * Builds the admin-consent URL for a tenant.
+   *
+   * @param tenantId the tenant
+   * @param state the single-use state to carry
+   * @return the URL to send the administrator to
+   */
+  URI adminConsentUri(TenantId tenantId, String state);
+
+  /**
+   * Proves access to a tenant: gets an application token and, if given, probes a room mailbox.
+   *
+   * @param tenantId the tenant
+   * @param probeMailbox a room mailbox to probe, if any
+   * @return what was found; failures are results, not exceptions
+   */
+  TenantAccess checkTenantAccess(TenantId tenantId, Optional<String> probeMailbox);
+
+  /**
+   * Probes room mailboxes: can their calendars be read?
+   *
+   * @param tenantId the tenant
+   * @param emails normalized addresses
+   * @return one outcome per address
+   */
+  Map<String, ConnectOutcome> probeMailboxes(TenantId tenantId, Collection<String> emails);
+
+  /**
+   * Lists the rooms of the tenant's directory with their room lists.
+   *
+   * @param tenantId the tenant
+   * @return the rooms
+   */
+  List<DiscoveredRoom> listRooms(TenantId tenantId);
+
+  /**
+   * Creates an event in a room calendar; the same transaction id never creates two events.
+   *
+   * @param tenantId the tenant
+   * @param mailbox the room mailbox
+   * @param draft the event
+   * @return the created (or already existing) event
+   */
+  CalendarEvent createEvent(TenantId tenantId, String mailbox, EventDraft draft);
+
+  /**
+   * Reads an event.
+   *
+   * @param tenantId the tenant
+   * @param mailbox the room mailbox
+   * @param eventId the event id
+   * @return the event, or empty if it does not exist
+   */
+  Optional<CalendarEvent> getEvent(TenantId tenantId, String mailbox, String eventId);
+
+  /**
+   * Changes an event's subject or times; absent values stay.
+   *
+   * @param tenantId the tenant
+   * @param mailbox the room mailbox
+   * @param eventId the event id
+   * @param subject a new subject, if any
+   * @param start a new start, if any
+   * @param end a new end, if any
+   * @return the event afterwards
+   */
+  CalendarEvent updateEvent(
+      TenantId tenantId,
+      String mailbox,
+      String eventId,
+      Optional<String> subject,
+      Optional<Instant> start,
+      Optional<Instant> end);
+
+  /**
+   * Cancels an event the room organizes, notifying attendees.
+   *
+   * @param tenantId the tenant
+   * @param mailbox the room mailbox
+   * @param eventId the event id
+   * @param comment a comment, if any
+   * @return {@code false} if the event did not exist
+   */
+  boolean cancelEvent(TenantId tenantId, String mailbox, String eventId, Optional<String> comment);
+
+  /**
+   * Deletes an event from the room calendar.
+   *
+   * @param tenantId the tenant
+   * @param mailbox the room mailbox
+   * @param eventId the event id
+   * @return {@code false} if the event did not exist
+   */
+  boolean deleteEvent(TenantId tenantId, String mailbox, String eventId);
+
+  /**
+   * Reads one page of a delta round: starts a round over a window when {@code link} is empty, or
+   * follows a next or delta link.
+   *
+   * @param tenantId the tenant
+   * @param mailbox the room mailbox
+   * @param link a link from an earlier page, if any
+   * @param windowStart the window's start (used when starting)
+   * @param windowEnd the window's end (used when starting)
+   * @return the page
+   * @throws SyncStateExpiredException if the link is no longer known
+   */
+  DeltaPage deltaPage(
+      TenantId tenantId,
+      String mailbox,
+      Optional<String> link,
+      Instant windowStart,
+      Instant windowEnd);
+
+  /**
+   * Reads the busy times of rooms.
+   *
+   * @param tenantId the tenant
+   * @param mailboxes the rooms, any number (the provider splits calls as its service needs)
+   * @param from the window's start
+   * @param to the window's end
+   * @return one availability per room, in input order
+   */
+  List<Availability> schedules(
+      TenantId tenantId, List<String> mailboxes, Instant from, Instant to);
+
+  /**
+   * Creates a change-notification subscription for a room calendar's events.
+   *
+   * @param tenantId the tenant
+   * @param mailbox the room mailbox
+   * @param request the subscription
+   * @return the created subscription
+   */
+  ProviderSubscription createSubscription(
+      TenantId tenantId, String mailbox, SubscriptionRequest request);
+
+  /**
+   * Extends a subscription.
+   *
+   * @param tenantId the tenant
+   * @param subscriptionId the subscription
+   * @param expiresAt the new expiry
+   * @return the renewed subscription, or empty if the service no longer knows it
+   */
+  Optional<ProviderSubscription> renewSubscription(
+      TenantId tenantId, String subscriptionId, Instant expiresAt);
+
+  /**
+   * Deletes a subscription.
+   *
+   * @param tenantId the tenant
+   * @param subscriptionId the subscription
+   * @return {@code false} if the service did not know it
+   */
+  boolean deleteSubscription(TenantId tenantId, String subscriptionId);
+
+  /**
+   * Parses the body of a notification request.
+   *
+   * @param body the request body
+   * @return the notifications it holds
+   * @throws IllegalArgumentException if the body is not a notification payload
+   */
+  List<IncomingNotification> parseNotifications(byte[] body);
+
+  /** Releases the provider's resources (connections, threads). */
+  @Override
+  void close();
+}

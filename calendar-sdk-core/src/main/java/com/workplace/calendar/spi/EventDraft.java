@@ -1,0 +1,36 @@
+package com.workplace.calendar.spi;
+
+import com.workplace.calendar.booking.Attendee;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An event to create in a room calendar; the room mailbox is the organizer.
+ *
+ * @param transactionId the idempotency key: the service creates one event per key
+ * @param subject the subject
+ * @param start the start
+ * @param end the end
+ * @param attendees the attendees (the booker)
+ * @param body an optional plain-text body
+ * @since 0.1.0
+ */
+public record EventDraft(
+    String transactionId,
+    String subject,
+    Instant start,
+    Instant end,
+    List<Attendee> attendees,
+    Optional<String> body) {
+  /** Validates the record. */
+  public EventDraft {
+    Objects.requireNonNull(transactionId, "transactionId");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    attendees = List.copyOf(attendees);
+    Objects.requireNonNull(body, "body");
+  }
+}

@@ -1,0 +1,56 @@
+package com.workplace.calendar.sync;
+
+import com.workplace.calendar.tenant.TenantId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A change in a room calendar, as reported to the host's {@link SyncListener}.
+ *
+ * @param type what happened
+ * @param tenantId the tenant
+ * @param calendarEmail the room calendar
+ * @param eventId the event's id
+ * @param iCalUId the event's iCalendar UID, if visible
+ * @param subject the subject, if visible (rooms often hide it)
+ * @param organizerEmail the organizer's address, if visible
+ * @param start the start, absent for deletions
+ * @param end the end, absent for deletions
+ * @param bookingKey the host's key when the event is a booking made through the SDK
+ * @since 0.1.0
+ */
+public record BookingChange(
+    ChangeType type,
+    TenantId tenantId,
+    String calendarEmail,
+    String eventId,
+    Optional<String> iCalUId,
+    Optional<String> subject,
+    Optional<String> organizerEmail,
+    Optional<Instant> start,
+    Optional<Instant> end,
+    Optional<String> bookingKey) {
+  /** Validates the record. */
+  public BookingChange {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(calendarEmail, "calendarEmail");
+    Objects.requireNonNull(eventId, "eventId");
+    Objects.requireNonNull(iCalUId, "iCalUId");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(organizerEmail, "organizerEmail");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    Objects.requireNonNull(bookingKey, "bookingKey");
+  }
+
+  /**
+   * Tells whether the event is a booking made through the SDK.
+   *
+   * @return {@code true} when a host booking key is linked to the event
+   */
+  public boolean isOurs() {
+    return bookingKey.isPresent();
+  }
+}
