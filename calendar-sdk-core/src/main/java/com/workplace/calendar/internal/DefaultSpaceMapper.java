@@ -96,6 +96,12 @@ public final class DefaultSpaceMapper implements SpaceMapper {
   }
 
   @Override
+  public Optional<Space> space(TenantId tenantId, SpaceId spaceId) {
+    return directory.find(
+        Objects.requireNonNull(tenantId, "tenantId"), Objects.requireNonNull(spaceId, "spaceId"));
+  }
+
+  @Override
   public Page<Space> search(TenantId tenantId, String text, PageRequest page) {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(page, "page");

@@ -73,6 +73,15 @@ public interface SpaceMapper {
   List<SpaceLink> links(TenantId tenantId);
 
   /**
+   * Looks a space up in the product's {@link SpaceDirectory}.
+   *
+   * @param tenantId the tenant
+   * @param spaceId the space
+   * @return the space, if it exists
+   */
+  Optional<Space> space(TenantId tenantId, SpaceId spaceId);
+
+  /**
    * Searches the product's spaces by ID or name; an empty text browses them.
    *
    * @param tenantId the tenant
