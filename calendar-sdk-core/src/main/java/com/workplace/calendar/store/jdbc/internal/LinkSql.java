@@ -54,7 +54,11 @@ public final class LinkSql {
         "link a space",
         c -> {
           requireCalendar(c, t, link.tenantId(), link.calendarEmail());
-          Optional<SpaceLink> current = findBySpace(c, link.tenantId(), link.spaceId());
+          // locks the space's row, if any, so that it cannot change between check and write
+          Optional<SpaceLink> current =
+              first(
+                  spaceLinks(
+                      c, "space_id = ? FOR UPDATE", tenant, link.spaceId().value()));
           if (current.isPresent()
               && !current.get().calendarEmail().equals(link.calendarEmail())
               && !replaceSpaceLink) {
@@ -64,14 +68,17 @@ public final class LinkSql {
                     + " is already linked to "
                     + current.get().calendarEmail());
           }
+          // the space's own row goes only when replacing; a row that appeared after the check
+          // makes the insert fail on the primary key and the transaction run again
           Sql.update(
               c,
               "DELETE FROM "
                   + t.spaceLinks()
-                  + " WHERE tenant_id = ? AND (space_id = ? OR calendar_email = ?)",
-              tenant,
-              link.spaceId().value(),
-              link.calendarEmail());
+                  + " WHERE tenant_id = ? AND (calendar_email = ?"
+                  + (current.isPresent() ? " OR space_id = ?)" : ")"),
+              current.isPresent()
+                  ? new String[] {tenant, link.calendarEmail(), link.spaceId().value()}
+                  : new String[] {tenant, link.calendarEmail()});
           try (PreparedStatement s =
               c.prepareStatement(
                   "INSERT INTO "
@@ -245,8 +252,7 @@ public final class LinkSql {
             + " FROM "
             + t.spaceLinks()
             + " WHERE tenant_id = ?"
-            + (condition == null ? "" : " AND " + condition)
-            + " ORDER BY space_id";
+            + (condition == null ? " ORDER BY space_id" : " AND " + condition);
     List<SpaceLink> links = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
