@@ -119,7 +119,12 @@ final class JdbcTestDatabase implements AutoCloseable {
 
   /** Another pool on the same database, as a second instance of the host would have. */
   HikariDataSource anotherPool(int size) {
-    HikariDataSource extra = newPool(size);
+    return anotherPool(size, 30_000);
+  }
+
+  /** Another pool on the same database that gives up waiting for a connection after a while. */
+  HikariDataSource anotherPool(int size, long connectionTimeoutMillis) {
+    HikariDataSource extra = newPool(size, connectionTimeoutMillis);
     synchronized (extraPools) {
       extraPools.add(extra);
     }
@@ -184,6 +189,10 @@ final class JdbcTestDatabase implements AutoCloseable {
   }
 
   private HikariDataSource newPool(int size) {
+    return newPool(size, 30_000);
+  }
+
+  private HikariDataSource newPool(int size, long connectionTimeoutMillis) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(user);
@@ -193,7 +202,7 @@ final class JdbcTestDatabase implements AutoCloseable {
     }
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
-    config.setConnectionTimeout(30_000);
+    config.setConnectionTimeout(connectionTimeoutMillis);
     config.setPoolName(kind.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID());
     return new HikariDataSource(config);
   }
