@@ -63,8 +63,14 @@ final class JdbcTestDatabase implements AutoCloseable {
 
   /** A fresh in-memory H2 database, dropped by {@link #close()}. */
   static JdbcTestDatabase h2() {
+    return h2("");
+  }
+
+  /** A fresh in-memory H2 database with more settings, e.g. {@code ;MODE=PostgreSQL}. */
+  static JdbcTestDatabase h2(String settings) {
     String name = "calendar-" + UUID.randomUUID();
-    return new JdbcTestDatabase(Kind.H2, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", null);
+    return new JdbcTestDatabase(
+        Kind.H2, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + settings, "sa", "", null);
   }
 
   /**
