@@ -260,17 +260,22 @@ abstract class JdbcCalendarStoreCases {
     for (int i = 0; i < 4; i++) {
       stores.add(open(database().anotherPool(2), prefix));
     }
-    for (int round = 0; round < 5; round++) {
-      String name = "lease-" + round;
+    String name = "sync:orchard";
+    long lastToken = 0;
+    for (int round = 0; round < 10; round++) {
+      // round 0 races to create the lease; later rounds race to take it over once it expired
       List<Callable<Optional<Lease>>> requests = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         JdbcCalendarStore store = stores.get(i % stores.size());
-        String owner = "owner-" + i;
+        String owner = "round-" + round + "-owner-" + i;
         requests.add(() -> store.tryAcquireLease(name, owner, Duration.ofMinutes(1)));
       }
       List<Lease> winners = runTogether(requests).stream().flatMap(Optional::stream).toList();
       assertEquals(1, winners.size(), "round " + round);
-      assertEquals(Optional.of(winners.get(0)), stores.get(0).findLease(name));
+      assertEquals(Optional.of(winners.get(0)), stores.get(round % stores.size()).findLease(name));
+      assertEquals(lastToken + 1, winners.get(0).token(), "each change of hands adds one");
+      lastToken = winners.get(0).token();
+      clock.advance(Duration.ofMinutes(2));
     }
     stores.forEach(JdbcCalendarStore::close);
   }
