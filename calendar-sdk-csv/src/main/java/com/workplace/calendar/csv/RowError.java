@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param line the physical line of the file where the row starts (1-based; the header is line 1
  *     unless blank or comment lines precede it)
- * @param email the e-mail value of the row as written in the file
- * @param roomId the roomID value of the row as written; empty if the row or file has none
+ * @param email the e-mail cell of the row as read, before it was normalized (lower case)
+ * @param roomId the roomID cell of the row as read; empty if the row or file has none
  * @param reason why the row failed, for programs
  * @param message why the row failed and what to do, for a person
  * @since 0.1.0
