@@ -4,24 +4,26 @@ import com.workplace.calendar.space.SpaceId;
 import com.workplace.calendar.space.SpaceLink;
 import com.workplace.calendar.space.SpaceMapper;
 import com.workplace.calendar.tenant.TenantId;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The space links as the next row sees them. When applying, that is the store. In a dry run it is
- * the store with the links the earlier rows would have made laid over it, so that a dry run
- * reports what applying would: a space freed by an earlier row is free for a later one. The
- * overlay grows by at most four entries per row, so it is bounded by the row limit.
+ * the store with the effects of the earlier rows laid over it, so that a dry run reports what
+ * applying would: a space an earlier row moved its calendar away from is free for a later row, and
+ * a calendar whose space an earlier row took has no space any more. The links an earlier row makes
+ * need no entry: no later row can name the same calendar or the same space (those rows fail as
+ * duplicates first). So the overlay only grows when a row moves a link, by at most two entries.
  */
 final class LinkView {
   private final SpaceMapper mapper;
   private final TenantId tenantId;
   private final boolean simulate;
-  /** Space ID → calendar it would be linked to; a {@code null} value means "would be unlinked". */
-  private final Map<String, String> calendarBySpace = new HashMap<>();
-  /** Calendar → space it would be linked to; a {@code null} value means "would be unlinked". */
-  private final Map<String, String> spaceByCalendar = new HashMap<>();
+  /** Spaces an earlier row would have freed. */
+  private final Set<String> freedSpaces = new HashSet<>();
+  /** Calendars whose space an earlier row would have taken. */
+  private final Set<String> unlinkedCalendars = new HashSet<>();
 
   LinkView(SpaceMapper mapper, TenantId tenantId, boolean simulate) {
     this.mapper = mapper;
@@ -36,8 +38,8 @@ final class LinkView {
    * @return the calendar's address, if linked
    */
   Optional<String> calendarOf(SpaceId spaceId) {
-    if (simulate && calendarBySpace.containsKey(spaceId.value())) {
-      return Optional.ofNullable(calendarBySpace.get(spaceId.value()));
+    if (simulate && freedSpaces.contains(spaceId.value())) {
+      return Optional.empty();
     }
     return mapper.findBySpace(tenantId, spaceId).map(SpaceLink::calendarEmail);
   }
@@ -49,16 +51,16 @@ final class LinkView {
    * @return the space ID, if linked
    */
   Optional<String> spaceOf(String email) {
-    if (simulate && spaceByCalendar.containsKey(email)) {
-      return Optional.ofNullable(spaceByCalendar.get(email));
+    if (simulate && unlinkedCalendars.contains(email)) {
+      return Optional.empty();
     }
     return mapper.findByCalendar(tenantId, email).map(l -> l.spaceId().value());
   }
 
   /**
-   * Records, in a dry run, that a calendar would now be linked to a space (taking the space from
-   * any other calendar and leaving the calendar's former space free). Does nothing when applying:
-   * the store already holds the link.
+   * Records, in a dry run, that a calendar would now be linked to a space: its former space
+   * becomes free, and the calendar the space was linked to (when moving) loses its link. Does
+   * nothing when applying: the store already holds the link.
    *
    * @param email the calendar
    * @param spaceId the space
@@ -68,11 +70,7 @@ final class LinkView {
       return;
     }
     String space = spaceId.value();
-    spaceOf(email).filter(old -> !old.equals(space)).ifPresent(old -> calendarBySpace.put(old, null));
-    calendarOf(spaceId)
-        .filter(other -> !other.equals(email))
-        .ifPresent(other -> spaceByCalendar.put(other, null));
-    calendarBySpace.put(space, email);
-    spaceByCalendar.put(email, space);
+    spaceOf(email).filter(old -> !old.equals(space)).ifPresent(freedSpaces::add);
+    calendarOf(spaceId).filter(other -> !other.equals(email)).ifPresent(unlinkedCalendars::add);
   }
 }
