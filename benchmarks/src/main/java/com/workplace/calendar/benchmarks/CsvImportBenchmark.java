@@ -1,5 +1,6 @@
 package com.workplace.calendar.benchmarks;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import com.workplace.calendar.Page;
 import com.workplace.calendar.PageRequest;
 import com.workplace.calendar.csv.CalendarCsvImporter;
@@ -16,7 +17,6 @@ import com.workplace.calendar.space.SpaceMapper;
 import com.workplace.calendar.spi.CalendarProvider;
 import com.workplace.calendar.store.InMemoryCalendarStore;
 import com.workplace.calendar.tenant.Tenant;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import com.workplace.calendar.tenant.TenantId;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -41,8 +41,8 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Validates a generated 100,000-row import file in a dry run, in one streaming pass, and prints
- * the time taken and the heap used. It does so twice, for the same rows in a narrow file ({@code
+ * Validates a generated 100,000-row import file in a dry run, in one streaming pass, and prints the
+ * time taken and the heap used. It does so twice, for the same rows in a narrow file ({@code
  * email,roomID}) and in a wide one (an extra ignored column of 300 characters per row, several
  * times the size): the heap stays about the same, because neither file is held in memory.
  *
@@ -174,7 +174,8 @@ public final class CsvImportBenchmark {
    * names an unknown space.
    */
   private static void generate(Path file, int rows, int noteLength) throws IOException {
-    String note = noteLength > 0 ? ",\"" + "n".repeat(noteLength - 12) + ", with a \"\"q\"\"\"" : "";
+    String note =
+        noteLength > 0 ? ",\"" + "n".repeat(noteLength - 12) + ", with a \"\"q\"\"\"" : "";
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write(noteLength > 0 ? "email,roomID,notes\r\n" : "email,roomID\r\n");
       for (int i = 0; i < rows; i++) {
@@ -303,7 +304,9 @@ public final class CsvImportBenchmark {
     @Override
     public Optional<Space> find(TenantId tenantId, SpaceId spaceId) {
       String id = spaceId.value();
-      if (id.length() == 7 && id.charAt(0) == 'S' && id.chars().skip(1).allMatch(Character::isDigit)
+      if (id.length() == 7
+          && id.charAt(0) == 'S'
+          && id.chars().skip(1).allMatch(Character::isDigit)
           && Integer.parseInt(id.substring(1)) < SPACES) {
         return Optional.of(Space.of(spaceId, "Room " + id));
       }

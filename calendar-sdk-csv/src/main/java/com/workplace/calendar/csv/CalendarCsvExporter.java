@@ -91,8 +91,8 @@ public interface CalendarCsvExporter {
     }
 
     /**
-     * Sets the delimiter: a comma (default) or, for spreadsheets set up for languages that use
-     * the comma as decimal separator, a semicolon.
+     * Sets the delimiter: a comma (default) or, for spreadsheets set up for languages that use the
+     * comma as decimal separator, a semicolon.
      *
      * @param delimiter {@code ','} or {@code ';'}
      * @return this builder
@@ -100,7 +100,8 @@ public interface CalendarCsvExporter {
      */
     public Builder delimiter(char delimiter) {
       if (delimiter != ',' && delimiter != ';') {
-        throw new IllegalArgumentException("the delimiter must be ',' or ';', was '" + delimiter + "'");
+        throw new IllegalArgumentException(
+            "the delimiter must be ',' or ';', was '" + delimiter + "'");
       }
       this.delimiter = delimiter;
       return this;

@@ -10,9 +10,9 @@ import java.util.Objects;
 
 /**
  * Imports room calendars from a CSV file ({@code email,roomID}): registers each address and links
- * it to its space. The file is read as a stream, row by row; neither the file nor its rows are
- * held in memory (only the set of addresses and room IDs seen, to find duplicates, and the failed
- * rows up to {@link CsvImportOptions#maxReportedErrors()}).
+ * it to its space. The file is read as a stream, row by row; neither the file nor its rows are held
+ * in memory (only the set of addresses and room IDs seen, to find duplicates, and the failed rows
+ * up to {@link CsvImportOptions#maxReportedErrors()}).
  *
  * <h2>The file</h2>
  *
@@ -23,12 +23,14 @@ import java.util.Objects;
  *       email}, {@code E-mail}, {@code mail} or {@code emailAddress}; the optional room column
  *       {@code roomID}, {@code Room ID}, {@code room}, {@code space} or {@code spaceId}. Other
  *       columns are ignored.
- *   <li>Comma or semicolon delimited, whichever the header line uses. Values may be quoted (with
- *       delimiters, quotes doubled, and line breaks inside); whitespace around values is removed.
+ *   <li>Comma or semicolon delimited, whichever the header line uses (or a first line {@code sep=;}
+ *       or {@code sep=,}, as spreadsheet programs write it, says). Values may be quoted (with
+ *       delimiters, quotes doubled, and line breaks inside); whitespace around values, non-breaking
+ *       spaces included, is removed.
  *   <li>Blank lines, comment lines (starting with {@code #}) and rows with neither an e-mail
  *       address nor a roomID are skipped; they are not rows of the report.
- *   <li>A leading apostrophe that protects a formula-like value ({@code '=…}, {@code '+…}, {@code
- *       '-…}, {@code '@…}), as written by {@link CalendarCsvExporter}, is removed.
+ *   <li>A leading apostrophe that protects a formula-like value ({@code '=…}, {@code '+…},
+ *       {@code '-…}, {@code '@…}), as written by {@link CalendarCsvExporter}, is removed.
  * </ul>
  *
  * <h2>Rows</h2>
@@ -54,7 +56,9 @@ import java.util.Objects;
  * CalendarCsvImporter importer = CalendarCsvImporter.builder()
  *     .registry(calendars.calendars())
  *     .spaceMapper(calendars.spaces())
- *     .options(CsvImportOptions.builder().existingCalendars(ExistingCalendarPolicy.UPDATE_LINK).build())
+ *     .options(CsvImportOptions.builder()
+ *         .existingCalendars(ExistingCalendarPolicy.UPDATE_LINK)
+ *         .build())
  *     .build();
  * ImportReport preview = importer.dryRun(tenantId, upload);
  * }</pre>
@@ -88,9 +92,9 @@ public interface CalendarCsvImporter {
   ImportReport dryRun(TenantId tenantId, Path csv);
 
   /**
-   * Imports a file from a stream: registers and links every valid row, each row completely or
-   * not at all. A problem with the file as a whole found part-way stops the import; the rows
-   * before it stay applied and are listed in the exception's {@link CsvException#partialReport()}.
+   * Imports a file from a stream: registers and links every valid row, each row completely or not
+   * at all. A problem with the file as a whole found part-way stops the import; the rows before it
+   * stay applied and are listed in the exception's {@link CsvException#partialReport()}.
    *
    * @param tenantId the tenant to import into
    * @param csv the file's bytes; read to the end, not closed

@@ -6,8 +6,8 @@ import java.util.OptionalLong;
 
 /**
  * Root of the exceptions of the CSV module: the file as a whole could not be imported, or a CSV
- * document could not be written. Problems with single rows are not exceptions; they are reported
- * in the {@link ImportReport}.
+ * document could not be written. Problems with single rows are not exceptions; they are reported in
+ * the {@link ImportReport}.
  *
  * <p>Every failure caused by the bytes of an imported file is one of the subclasses: {@link
  * CsvFormatException} (not a readable CSV file with the needed columns), {@link

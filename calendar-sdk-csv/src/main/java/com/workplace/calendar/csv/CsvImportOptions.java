@@ -15,7 +15,8 @@ import java.util.Objects;
  *   <tr><td>{@link #maxFieldLength()}</td><td>320 characters</td><td>1 to 1,000,000</td></tr>
  *   <tr><td>{@link #maxColumns()}</td><td>1,000</td><td>1 to 100,000</td></tr>
  *   <tr><td>{@link #maxReportedErrors()}</td><td>10,000</td><td>0 or more</td></tr>
- *   <tr><td>{@link #existingCalendars()}</td><td>{@link ExistingCalendarPolicy#SKIP}</td><td></td></tr>
+ *   <tr><td>{@link #existingCalendars()}</td><td>{@link ExistingCalendarPolicy#SKIP}</td>
+ *       <td></td></tr>
  *   <tr><td>{@link #linkedSpaces()}</td><td>{@link LinkMode#FAIL_IF_LINKED}</td><td></td></tr>
  * </table>
  *
@@ -24,12 +25,16 @@ import java.util.Objects;
 public final class CsvImportOptions {
   /** The default {@link #maxFileBytes()}: 10 MiB. */
   public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
+
   /** The default {@link #maxRows()}. */
   public static final int DEFAULT_MAX_ROWS = 100_000;
+
   /** The default {@link #maxFieldLength()}: an e-mail address (254) with room to spare. */
   public static final int DEFAULT_MAX_FIELD_LENGTH = 320;
+
   /** The default {@link #maxColumns()}. */
   public static final int DEFAULT_MAX_COLUMNS = 1_000;
+
   /** The default {@link #maxReportedErrors()}. */
   public static final int DEFAULT_MAX_REPORTED_ERRORS = 10_000;
 

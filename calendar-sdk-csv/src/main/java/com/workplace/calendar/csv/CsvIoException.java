@@ -1,9 +1,9 @@
 package com.workplace.calendar.csv;
 
 /**
- * Reading the file or writing a CSV document failed because the underlying stream failed (an
- * {@link java.io.IOException}, kept as the cause). Nothing is wrong with the CSV itself; retry when
- * the stream works.
+ * Reading the file or writing a CSV document failed because the underlying stream failed (an {@link
+ * java.io.IOException}, kept as the cause). Nothing is wrong with the CSV itself; retry when the
+ * stream works.
  *
  * @since 0.1.0
  */

@@ -2,8 +2,8 @@ package com.workplace.calendar.csv;
 
 /**
  * The file exceeds one of the limits of {@link CsvImportOptions}. The import stopped at the point
- * the limit was reached; the message names the limit and says what to do (split the file, or
- * raise the limit).
+ * the limit was reached; the message names the limit and says what to do (split the file, or raise
+ * the limit).
  *
  * @since 0.1.0
  */

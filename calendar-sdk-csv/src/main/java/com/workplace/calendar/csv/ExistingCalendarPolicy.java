@@ -12,8 +12,8 @@ public enum ExistingCalendarPolicy {
    */
   SKIP,
   /**
-   * Link the registered calendar to the row's roomID if it is linked to another space or to none.
-   * A row without a roomID never removes an existing link.
+   * Link the registered calendar to the row's roomID if it is linked to another space or to none. A
+   * row without a roomID never removes an existing link.
    */
   UPDATE_LINK
 }

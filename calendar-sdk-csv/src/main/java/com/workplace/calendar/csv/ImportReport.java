@@ -43,7 +43,8 @@ public record ImportReport(
     List<RowError> errors) {
 
   /** The header of {@link #writeCsv(Writer)}. */
-  public static final List<String> CSV_HEADER = List.of("line", "email", "roomID", "reason", "message");
+  public static final List<String> CSV_HEADER =
+      List.of("line", "email", "roomID", "reason", "message");
 
   /** Validates the record and copies the errors. */
   public ImportReport {

@@ -1,6 +1,6 @@
 /**
- * Room calendars in bulk, as CSV: the import template, a streaming import with a report row by
- * row, and an export.
+ * Room calendars in bulk, as CSV: the import template, a streaming import with a report row by row,
+ * and an export.
  *
  * <ul>
  *   <li>{@link com.workplace.calendar.csv.CsvTemplate} writes {@code csvTemplate.csv} ({@code

@@ -17,7 +17,8 @@ class BuildersTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxFileBytes");
     assertThatThrownBy(() -> builder.maxRows(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.maxFieldLength(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.maxFieldLength(0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.maxColumns(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.maxReportedErrors(-1))
         .isInstanceOf(IllegalArgumentException.class);

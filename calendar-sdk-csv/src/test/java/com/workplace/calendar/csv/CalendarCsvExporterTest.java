@@ -36,7 +36,8 @@ class CalendarCsvExporterTest {
     List<CSVRecord> rows = parse(out.toString());
     assertThat(rows.get(0).toList()).isEqualTo(CalendarCsvExporter.HEADER);
     assertThat(rows.get(1).toList())
-        .containsExactly("room-a@contoso.com", "", "FAILED", "MAILBOX_NOT_FOUND", "ErrorInvalidUser");
+        .containsExactly(
+            "room-a@contoso.com", "", "FAILED", "MAILBOX_NOT_FOUND", "ErrorInvalidUser");
     assertThat(rows.get(2).toList()).containsExactly("room-b@contoso.com", "102", "ADDED", "", "");
   }
 
@@ -45,7 +46,10 @@ class CalendarCsvExporterTest {
     world.directory.add("-1");
     world.registerAndLink("-room@contoso.com", "-1");
     world.register("+room@contoso.com");
-    fail("+room@contoso.com", CalendarFailureReason.ACCESS_DENIED_BY_POLICY, "=cmd|' /C calc'!A0, \"x\"\nnext");
+    fail(
+        "+room@contoso.com",
+        CalendarFailureReason.ACCESS_DENIED_BY_POLICY,
+        "=cmd|' /C calc'!A0, \"x\"\nnext");
 
     StringWriter out = new StringWriter();
     exporter().build().export(TENANT, out);
@@ -85,8 +89,9 @@ class CalendarCsvExporterTest {
     byte[] bytes = out.toByteArray();
     assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
     assertThat(new String(bytes, StandardCharsets.UTF_8))
-        .isEqualTo("\uFEFFemail;roomID;status;failureReason;failureDetail\r\n"
-            + "room-a@contoso.com;101;ADDED;;\r\n");
+        .isEqualTo(
+            "\uFEFFemail;roomID;status;failureReason;failureDetail\r\n"
+                + "room-a@contoso.com;101;ADDED;;\r\n");
   }
 
   @Test

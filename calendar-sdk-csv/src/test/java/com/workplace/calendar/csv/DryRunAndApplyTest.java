@@ -206,7 +206,8 @@ class DryRunAndApplyTest {
 
   @Test
   void theCallersStreamIsNotClosed() throws IOException {
-    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
     java.io.InputStream in =
         new java.io.FilterInputStream(resource("basic.csv")) {
           @Override

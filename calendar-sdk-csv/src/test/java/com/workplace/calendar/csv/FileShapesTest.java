@@ -57,6 +57,15 @@ class FileShapesTest {
   }
 
   @Test
+  void aSeparatorLineNamesTheDelimiterAndIsSkipped() {
+    ImportReport report = world.importer().apply(TENANT, resource("excel-sep-line.csv"));
+
+    assertThat(report.totalRows()).isEqualTo(2);
+    assertThat(world.spaceOf("room-101@contoso.com")).contains("101");
+    assertThat(report.errors()).extracting(RowError::line).containsExactly(4L);
+  }
+
+  @Test
   void quotedValuesMayHoldDelimitersQuotesAndLineBreaks() {
     ImportReport report = world.importer().apply(TENANT, resource("quoted-newline.csv"));
 
@@ -66,7 +75,8 @@ class FileShapesTest {
     assertThat(world.spaceOf("room-104@contoso.com")).contains("104");
     // line numbers are physical lines where the record starts, counting the line breaks in quotes
     assertThat(report.errors()).extracting(RowError::line).containsExactly(5L, 9L);
-    assertThat(report.errors()).extracting(RowError::email)
+    assertThat(report.errors())
+        .extracting(RowError::email)
         .containsExactly("broken-address", "also-broken");
   }
 

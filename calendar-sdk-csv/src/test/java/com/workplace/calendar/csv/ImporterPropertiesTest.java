@@ -17,34 +17,69 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Properties of the importer over generated input: any bytes give a report or a CSV exception,
- * and a dry run never changes the store and reports what applying does.
+ * Properties of the importer over generated input: any bytes give a report or a CSV exception, and
+ * a dry run never changes the store and reports what applying does.
  */
 class ImporterPropertiesTest {
 
   /** Pieces that, strung together, reach every corner of the reader. */
   private static final List<byte[]> TOKENS =
       List.of(
-          utf8("email"), utf8("roomID"), utf8("E-mail"), utf8("Room ID"), utf8(","), utf8(";"),
-          utf8(","), utf8(";"), utf8("\""), utf8("\"\""), utf8("\n"), utf8("\r\n"), utf8("\r"),
-          utf8("#"), utf8(" "), utf8("\t"), utf8("\u00a0"), utf8("\ufeff"), utf8("room-1@contoso.com"),
-          utf8("ROOM-2@contoso.com"), utf8("room-1@contoso"), utf8("101"), utf8("102"), utf8("999"),
-          utf8("'="), utf8("-"), utf8("@"), utf8("\u0001"), utf8("é"), utf8("x".repeat(60)),
-          new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF}, new byte[] {0});
+          utf8("email"),
+          utf8("roomID"),
+          utf8("E-mail"),
+          utf8("Room ID"),
+          utf8(","),
+          utf8(";"),
+          utf8(","),
+          utf8(";"),
+          utf8("\""),
+          utf8("\"\""),
+          utf8("\n"),
+          utf8("\r\n"),
+          utf8("\r"),
+          utf8("#"),
+          utf8(" "),
+          utf8("\t"),
+          utf8("\u00a0"),
+          utf8("\ufeff"),
+          utf8("room-1@contoso.com"),
+          utf8("ROOM-2@contoso.com"),
+          utf8("room-1@contoso"),
+          utf8("101"),
+          utf8("102"),
+          utf8("999"),
+          utf8("'="),
+          utf8("-"),
+          utf8("@"),
+          utf8("\u0001"),
+          utf8("é"),
+          utf8("x".repeat(60)),
+          new byte[] {(byte) 0xC3, 0x28},
+          new byte[] {(byte) 0xFF},
+          new byte[] {0});
 
   private static final List<String> HEADERS =
-      List.of("", "email,roomID\n", "email;roomID\r\n", "\ufeffE-mail;Room ID\r\n", "mail\n");
+      List.of(
+          "",
+          "email,roomID\n",
+          "email;roomID\r\n",
+          "\ufeffE-mail;Room ID\r\n",
+          "mail\n",
+          "sep=;\n");
 
   @Property(tries = 1000)
   void anyBytesGiveAReportOrACsvException(
-      @ForAll @Size(max = 400) byte[] bytes, @ForAll("options") CsvImportOptions options,
+      @ForAll @Size(max = 400) byte[] bytes,
+      @ForAll("options") CsvImportOptions options,
       @ForAll boolean apply) {
     checkOutcome(bytes, options, apply);
   }
 
   @Property(tries = 1000)
   void csvLikeBytesGiveAReportOrACsvException(
-      @ForAll("csvLike") byte[] bytes, @ForAll("options") CsvImportOptions options,
+      @ForAll("csvLike") byte[] bytes,
+      @ForAll("options") CsvImportOptions options,
       @ForAll boolean apply) {
     checkOutcome(bytes, options, apply);
   }
@@ -167,8 +202,16 @@ class ImporterPropertiesTest {
           world.register(email);
         }
         String space = String.valueOf(99 + state);
-        if (state >= 2 && world.mapper.findBySpace(TENANT, com.workplace.calendar.space.SpaceId.of(space)).isEmpty()) {
-          world.mapper.link(TENANT, email, com.workplace.calendar.space.SpaceId.of(space), LinkMode.FAIL_IF_LINKED);
+        if (state >= 2
+            && world
+                .mapper
+                .findBySpace(TENANT, com.workplace.calendar.space.SpaceId.of(space))
+                .isEmpty()) {
+          world.mapper.link(
+              TENANT,
+              email,
+              com.workplace.calendar.space.SpaceId.of(space),
+              LinkMode.FAIL_IF_LINKED);
         }
       }
       return world;
@@ -190,9 +233,14 @@ class ImporterPropertiesTest {
             net.jqwik.api.Tuple.of(
                 8,
                 Arbitraries.of(
-                    "room-0@contoso.com", "room-1@contoso.com", "ROOM-2@Contoso.com",
-                    " room-3@contoso.com ", "room-4@contoso.com", "room-5@contoso.com")),
-            net.jqwik.api.Tuple.of(1, Arbitraries.of("room-6@contoso.com", "bad", "", "room-7@contoso")));
+                    "room-0@contoso.com",
+                    "room-1@contoso.com",
+                    "ROOM-2@Contoso.com",
+                    " room-3@contoso.com ",
+                    "room-4@contoso.com",
+                    "room-5@contoso.com")),
+            net.jqwik.api.Tuple.of(
+                1, Arbitraries.of("room-6@contoso.com", "bad", "", "room-7@contoso")));
     Arbitrary<String> room =
         Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(8, Arbitraries.of("101", "102", "103", "104", "105")),
@@ -220,7 +268,8 @@ class ImporterPropertiesTest {
                           List<Integer> order = List.copyOf(ids);
                           java.util.ArrayList<List<String>> rows = new java.util.ArrayList<>();
                           for (int i = 0; i < order.size(); i++) {
-                            rows.add(List.of("room-" + order.get(i) + "@contoso.com", spaces.get(i)));
+                            rows.add(
+                                List.of("room-" + order.get(i) + "@contoso.com", spaces.get(i)));
                           }
                           return (List<List<String>>) rows;
                         }))
@@ -232,7 +281,10 @@ class ImporterPropertiesTest {
                     .as(
                         (initial, delimiter) ->
                             new Scenario(
-                                initial, rows, delimiter, ExistingCalendarPolicy.UPDATE_LINK,
+                                initial,
+                                rows,
+                                delimiter,
+                                ExistingCalendarPolicy.UPDATE_LINK,
                                 LinkMode.MOVE)));
   }
 

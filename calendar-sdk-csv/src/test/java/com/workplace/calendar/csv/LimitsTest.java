@@ -85,7 +85,9 @@ class LimitsTest {
 
     assertThat(e.limit()).isEqualTo(Limit.FIELD_LENGTH);
     assertThat(e.line()).hasValue(2);
-    assertThat(e.getMessage()).contains("quoted value starting on line 2").contains("closing quote");
+    assertThat(e.getMessage())
+        .contains("quoted value starting on line 2")
+        .contains("closing quote");
   }
 
   @Test

@@ -151,7 +151,9 @@ class RowReasonsTest {
   @Test
   void anEmptyRoomIdRegistersWithoutLink() {
     ImportReport report =
-        world.importer().apply(TENANT, text("email,roomID\nroom-a@contoso.com,\nroom-b@contoso.com\n"));
+        world
+            .importer()
+            .apply(TENANT, text("email,roomID\nroom-a@contoso.com,\nroom-b@contoso.com\n"));
 
     assertThat(report.added()).isEqualTo(2);
     assertThat(report.linked()).isZero();
@@ -180,7 +182,9 @@ class RowReasonsTest {
   @Test
   void nonBreakingSpacesAroundValuesAreTrimmed() {
     ImportReport report =
-        world.importer().apply(TENANT, text("email,roomID\n\u00a0room-a@contoso.com\u200b, 101\u00a0\n"));
+        world
+            .importer()
+            .apply(TENANT, text("email,roomID\n\u00a0room-a@contoso.com\u200b, 101\u00a0\n"));
 
     assertThat(report.failed()).isZero();
     assertThat(world.spaceOf("room-a@contoso.com")).contains("101");

@@ -184,7 +184,8 @@ final class TestWorld {
     }
 
     @Override
-    public Map<String, ConnectOutcome> probeMailboxes(TenantId tenantId, Collection<String> emails) {
+    public Map<String, ConnectOutcome> probeMailboxes(
+        TenantId tenantId, Collection<String> emails) {
       throw unused();
     }
 

@@ -55,7 +55,11 @@ record Columns(int email, int roomId) {
     String trimmed = SpreadsheetCells.trim(name).toLowerCase(Locale.ROOT);
     for (int i = 0; i < trimmed.length(); i++) {
       char c = trimmed.charAt(i);
-      if (c != '-' && c != '_' && c != '.' && !Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+      if (c != '-'
+          && c != '_'
+          && c != '.'
+          && !Character.isWhitespace(c)
+          && !Character.isSpaceChar(c)) {
         key.append(c);
       }
     }

@@ -23,14 +23,11 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the data rows of an import file one at a time: decodes UTF-8 (dropping a byte order mark),
- * detects the delimiter from the header line, maps the columns, skips blank rows and comment
- * lines, and enforces the limits of the options. Every problem with the file as a whole is thrown
- * as a {@link FileProblem}.
+ * detects the delimiter from the header line, maps the columns, skips blank rows and comment lines,
+ * and enforces the limits of the options. Every problem with the file as a whole is thrown as a
+ * {@link FileProblem}.
  */
 final class CsvRows implements Closeable {
-  /** How far ahead the header line is looked for, in characters. */
-  static final int LOOKAHEAD = 64 * 1024;
-
   /**
    * A data row.
    *
@@ -73,9 +70,15 @@ final class CsvRows implements Closeable {
         new BufferedReader(
             new InputStreamReader(new LimitedInputStream(in, options.maxFileBytes()), decoder),
             8192);
-    char delimiter = detectDelimiter(text);
+    Dialect dialect = Dialect.detect(text);
+    char delimiter = dialect.delimiter();
     GuardReader guard =
-        new GuardReader(text, delimiter, options.maxFieldLength(), options.maxColumns());
+        new GuardReader(
+            text,
+            delimiter,
+            dialect.separatorLine(),
+            options.maxFieldLength(),
+            options.maxColumns());
     CSVFormat format =
         CSVFormat.DEFAULT
             .builder()
@@ -200,7 +203,8 @@ final class CsvRows implements Closeable {
           cause);
     }
     long line = Math.max(1, parser.getCurrentLineNumber());
-    String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String detail =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return FileProblem.format(
         CsvFormatException.Problem.MALFORMED,
         "the file is not valid CSV near line "
@@ -250,83 +254,5 @@ final class CsvRows implements Closeable {
 
   private static String cell(CSVRecord record, int index) {
     return index < record.size() ? record.get(index) : "";
-  }
-
-  /**
-   * Reads ahead to the header line (the first line that is neither blank, nor only delimiters,
-   * nor a comment), picks the delimiter it uses more of (semicolon or comma, comma on a tie),
-   * then rewinds, dropping a byte order mark.
-   */
-  private static char detectDelimiter(BufferedReader text) {
-    char[] ahead = new char[LOOKAHEAD];
-    int n = 0;
-    try {
-      text.mark(LOOKAHEAD);
-      try {
-        int read;
-        while (n < LOOKAHEAD && (read = text.read(ahead, n, LOOKAHEAD - n)) >= 0) {
-          n += read;
-        }
-      } catch (CharacterCodingException e) {
-        throw GuardReader.notUtf8(linesIn(ahead, n), e);
-      }
-      text.reset();
-      if (n > 0 && ahead[0] == '\uFEFF') {
-        text.skip(1);
-      }
-    } catch (IOException e) {
-      throw FileProblem.io("could not read the file: " + e.getMessage(), e);
-    }
-    int i = n > 0 && ahead[0] == '\uFEFF' ? 1 : 0;
-    while (i < n) {
-      int end = i;
-      while (end < n && ahead[end] != '\n' && ahead[end] != '\r') {
-        end++;
-      }
-      if (ahead[i] != '#' && !onlyBlanksAndDelimiters(ahead, i, end)) {
-        return delimiterOf(ahead, i, n);
-      }
-      i = end + 1;
-    }
-    return ',';
-  }
-
-  private static boolean onlyBlanksAndDelimiters(char[] text, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = text[i];
-      if (c != ',' && c != ';' && c != '"' && !SpreadsheetCells.trim(String.valueOf(c)).isEmpty()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static char delimiterOf(char[] text, int from, int to) {
-    int commas = 0;
-    int semicolons = 0;
-    boolean quoted = false;
-    for (int i = from; i < to; i++) {
-      char c = text[i];
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && (c == '\n' || c == '\r')) {
-        break;
-      } else if (!quoted && c == ',') {
-        commas++;
-      } else if (!quoted && c == ';') {
-        semicolons++;
-      }
-    }
-    return semicolons > commas ? ';' : ',';
-  }
-
-  private static long linesIn(char[] text, int n) {
-    long lines = 1;
-    for (int i = 0; i < n; i++) {
-      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= n || text[i + 1] != '\n'))) {
-        lines++;
-      }
-    }
-    return lines;
   }
 }

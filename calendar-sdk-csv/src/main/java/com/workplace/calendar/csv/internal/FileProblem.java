@@ -64,7 +64,8 @@ final class FileProblem extends RuntimeException {
   CsvException toException(ImportReport partialReport) {
     return switch (kind) {
       case FORMAT -> new CsvFormatException(problem, getMessage(), line, partialReport, getCause());
-      case LIMIT -> new CsvLimitExceededException(limit, maximum, getMessage(), line, partialReport);
+      case LIMIT ->
+          new CsvLimitExceededException(limit, maximum, getMessage(), line, partialReport);
       case IO -> new CsvIoException(getMessage(), partialReport, getCause());
     };
   }

@@ -9,15 +9,16 @@ import java.util.ArrayDeque;
 import java.util.Locale;
 
 /**
- * Sits between the decoded text and the CSV parser and follows the CSV structure as the parser
- * will see it (same quoting rules: a quote opens a quoted value only as the first non-blank
- * character of a cell, a doubled quote inside stands for one quote). It
+ * Sits between the decoded text and the CSV parser and follows the CSV structure as the parser will
+ * see it (same quoting rules: a quote opens a quoted value only as the first non-blank character of
+ * a cell, a doubled quote inside stands for one quote). It
  *
  * <ul>
  *   <li>bounds memory before the parser buffers anything: a cell longer than the limit, or a row
  *       with too many cells, fails at once;
- *   <li>drops comment lines (a {@code #} as the first character of a row), keeping their line
- *       break so that line numbers stay right and the parser sees a blank line;
+ *   <li>drops comment lines (a {@code #} as the first character of a row) and a leading {@code
+ *       sep=} line, keeping their line break so that line numbers stay right and the parser sees a
+ *       blank line;
  *   <li>counts physical lines (CR, LF or CRLF) and remembers on which line each row starts, in the
  *       order the parser will return the rows.
  * </ul>
@@ -52,9 +53,20 @@ final class GuardReader extends Reader {
   private int columns;
   private long quoteStartLine;
 
-  GuardReader(Reader in, char delimiter, int maxFieldLength, int maxColumns) {
+  /**
+   * Creates the reader.
+   *
+   * @param in the decoded text, without byte order mark
+   * @param delimiter the delimiter
+   * @param skipFirstLine whether the first line is to be dropped (a {@code sep=} line)
+   * @param maxFieldLength the longest value allowed
+   * @param maxColumns the most cells allowed in a row
+   */
+  GuardReader(
+      Reader in, char delimiter, boolean skipFirstLine, int maxFieldLength, int maxColumns) {
     this.in = in;
     this.delimiter = delimiter;
+    this.inComment = skipFirstLine;
     this.maxFieldLength = maxFieldLength;
     this.maxCellChars = maxFieldLength + SLACK;
     this.maxColumns = maxColumns;

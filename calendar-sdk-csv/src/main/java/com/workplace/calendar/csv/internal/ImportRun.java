@@ -96,8 +96,10 @@ final class ImportRun {
     String emailText = SpreadsheetCells.clean(row.email());
     String roomText = SpreadsheetCells.clean(row.roomId());
     if (emailText.isEmpty()) {
-      fail(row, Reason.EMAIL_MISSING, "the e-mail address is empty; every row needs the address"
-          + " of a room mailbox");
+      fail(
+          row,
+          Reason.EMAIL_MISSING,
+          "the e-mail address is empty; every row needs the address" + " of a room mailbox");
       return;
     }
     String email;
@@ -109,8 +111,13 @@ final class ImportRun {
     }
     Long firstLine = emailLines.putIfAbsent(email, row.line());
     if (firstLine != null) {
-      fail(row, Reason.DUPLICATE_EMAIL, email + " already appears on line " + firstLine
-          + "; each room mailbox may appear only once, so this row was left out");
+      fail(
+          row,
+          Reason.DUPLICATE_EMAIL,
+          email
+              + " already appears on line "
+              + firstLine
+              + "; each room mailbox may appear only once, so this row was left out");
       return;
     }
     SpaceId space = null;
@@ -127,9 +134,16 @@ final class ImportRun {
       }
       Claim claim = spaceClaims.putIfAbsent(space.value(), new Claim(row.line(), email));
       if (claim != null) {
-        fail(row, Reason.DUPLICATE_ROOM_ID, "roomID '" + space + "' is already used on line "
-            + claim.line() + " for " + claim.email()
-            + "; a space can be linked to one calendar only");
+        fail(
+            row,
+            Reason.DUPLICATE_ROOM_ID,
+            "roomID '"
+                + space
+                + "' is already used on line "
+                + claim.line()
+                + " for "
+                + claim.email()
+                + "; a space can be linked to one calendar only");
         return;
       }
     }
@@ -169,8 +183,12 @@ final class ImportRun {
         registry.add(tenantId, email);
         added = true;
       } catch (DuplicateRecordException e) {
-        fail(row, Reason.CONCURRENT_CHANGE, email + " was registered by someone else during the"
-            + " import; nothing was changed for this row, import the file again");
+        fail(
+            row,
+            Reason.CONCURRENT_CHANGE,
+            email
+                + " was registered by someone else during the"
+                + " import; nothing was changed for this row, import the file again");
         return;
       }
     }
@@ -208,22 +226,37 @@ final class ImportRun {
       return;
     }
     Optional<String> holder =
-        mapper.findBySpace(tenantId, space).map(SpaceLink::calendarEmail).filter(o -> !o.equals(email));
+        mapper
+            .findBySpace(tenantId, space)
+            .map(SpaceLink::calendarEmail)
+            .filter(o -> !o.equals(email));
     if (holder.isPresent()) {
-      fail(row, Reason.SPACE_LINKED_ELSEWHERE, linkedElsewhere(space, holder.get()) + notRegistered);
+      fail(
+          row, Reason.SPACE_LINKED_ELSEWHERE, linkedElsewhere(space, holder.get()) + notRegistered);
       return;
     }
-    fail(row, Reason.CONCURRENT_CHANGE, email + " or space '" + space + "' changed during the"
-        + " import; nothing was changed for this row, import the file again");
+    fail(
+        row,
+        Reason.CONCURRENT_CHANGE,
+        email
+            + " or space '"
+            + space
+            + "' changed during the"
+            + " import; nothing was changed for this row, import the file again");
   }
 
   private static String notFound(SpaceId space) {
-    return "roomID '" + space + "' is not a space of the product; check the space number, or leave"
+    return "roomID '"
+        + space
+        + "' is not a space of the product; check the space number, or leave"
         + " roomID empty to register the calendar without a space";
   }
 
   private static String linkedElsewhere(SpaceId space, String holder) {
-    return "space '" + space + "' is already linked to calendar " + holder
+    return "space '"
+        + space
+        + "' is already linked to calendar "
+        + holder
         + "; unlink it there first, or import with the option to move linked spaces";
   }
 

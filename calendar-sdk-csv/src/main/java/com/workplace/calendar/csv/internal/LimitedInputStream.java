@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.util.Locale;
 
 /**
- * Passes bytes through and fails as soon as more than the allowed number have been read. Closing
- * it leaves the underlying stream open: the caller owns that.
+ * Passes bytes through and fails as soon as more than the allowed number have been read. Closing it
+ * leaves the underlying stream open: the caller owns that.
  */
 final class LimitedInputStream extends FilterInputStream {
   private final long maxBytes;

@@ -20,8 +20,10 @@ final class LinkView {
   private final SpaceMapper mapper;
   private final TenantId tenantId;
   private final boolean simulate;
+
   /** Spaces an earlier row would have freed. */
   private final Set<String> freedSpaces = new HashSet<>();
+
   /** Calendars whose space an earlier row would have taken. */
   private final Set<String> unlinkedCalendars = new HashSet<>();
 
@@ -58,9 +60,9 @@ final class LinkView {
   }
 
   /**
-   * Records, in a dry run, that a calendar would now be linked to a space: its former space
-   * becomes free, and the calendar the space was linked to (when moving) loses its link. Does
-   * nothing when applying: the store already holds the link.
+   * Records, in a dry run, that a calendar would now be linked to a space: its former space becomes
+   * free, and the calendar the space was linked to (when moving) loses its link. Does nothing when
+   * applying: the store already holds the link.
    *
    * @param email the calendar
    * @param spaceId the space

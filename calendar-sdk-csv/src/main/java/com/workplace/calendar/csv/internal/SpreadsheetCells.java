@@ -65,9 +65,6 @@ public final class SpreadsheetCells {
   }
 
   private static boolean isBlank(char c) {
-    return Character.isWhitespace(c)
-        || Character.isSpaceChar(c)
-        || c == '\u200B'
-        || c == '\uFEFF';
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
   }
 }
