@@ -29,8 +29,8 @@ import java.util.Objects;
  *       spaces included, is removed.
  *   <li>Blank lines, comment lines (starting with {@code #}) and rows with neither an e-mail
  *       address nor a roomID are skipped; they are not rows of the report.
- *   <li>A leading apostrophe that protects a formula-like value ({@code '=…}, {@code '+…},
- *       {@code '-…}, {@code '@…}), as written by {@link CalendarCsvExporter}, is removed.
+ *   <li>A leading apostrophe that protects a formula-like value ({@code '=…}, {@code '+…}, {@code
+ *       '-…}, {@code '@…}), as written by {@link CalendarCsvExporter}, is removed.
  * </ul>
  *
  * <h2>Rows</h2>
