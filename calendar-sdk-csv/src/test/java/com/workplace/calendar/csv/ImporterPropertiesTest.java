@@ -116,6 +116,60 @@ class ImporterPropertiesTest {
     assertThat(world.snapshot()).isEqualTo(afterFirst);
   }
 
+  @Property(tries = 300)
+  void reportedLinesAreThePhysicalLinesWhereRowsStart(
+      @ForAll("layouts") List<Integer> layout,
+      @ForAll("lineBreaks") String lineBreak,
+      @ForAll boolean byteOrderMark) {
+    StringBuilder csv = new StringBuilder(byteOrderMark ? "\ufeff" : "");
+    csv.append("email,roomID,notes").append(lineBreak);
+    long line = 2;
+    List<Long> expected = new java.util.ArrayList<>();
+    int row = 0;
+    for (int kind : layout) {
+      switch (kind) {
+        case 0 -> csv.append(lineBreak); // blank line
+        case 1 -> csv.append("# a comment, with \"a quote").append(lineBreak);
+        case 2 -> csv.append("  \t ").append(lineBreak); // only spaces
+        case 3 -> csv.append(",,").append(lineBreak); // only empty cells
+        case 4 -> {
+          expected.add(line);
+          csv.append("bad-").append(row++).append(",101,plain").append(lineBreak);
+        }
+        case 5 -> {
+          expected.add(line);
+          csv.append(" \"bad-").append(row++).append("\" ,,\"two").append(lineBreak);
+          csv.append("lines, \"\"quoted\"\"\"").append(lineBreak);
+          line++;
+        }
+        default -> {
+          expected.add(line);
+          csv.append("bad-").append(row++).append(",\"1").append(lineBreak).append(lineBreak);
+          csv.append("#2\"").append(lineBreak);
+          line += 2;
+        }
+      }
+      line++;
+    }
+    TestWorld world = new TestWorld();
+
+    ImportReport report =
+        world.importer().dryRun(TENANT, new ByteArrayInputStream(utf8(csv.toString())));
+
+    assertThat(report.errors()).extracting(RowError::line).containsExactlyElementsOf(expected);
+    assertThat(report.errors()).allMatch(e -> e.reason() == RowError.Reason.EMAIL_INVALID);
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> layouts() {
+    return Arbitraries.integers().between(0, 6).list().ofMaxSize(40);
+  }
+
+  @Provide
+  Arbitrary<String> lineBreaks() {
+    return Arbitraries.of("\n", "\r\n", "\r");
+  }
+
   private static void checkOutcome(byte[] bytes, CsvImportOptions options, boolean apply) {
     TestWorld world = new TestWorld();
     TestWorld.Snapshot before = world.snapshot();
