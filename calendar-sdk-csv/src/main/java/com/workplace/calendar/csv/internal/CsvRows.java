@@ -1,0 +1,258 @@
+package com.workplace.calendar.csv.internal;
+
+import com.workplace.calendar.csv.CsvFormatException;
+import com.workplace.calendar.csv.CsvImportOptions;
+import com.workplace.calendar.csv.CsvLimitExceededException;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the data rows of an import file one at a time: decodes UTF-8 (dropping a byte order mark),
+ * detects the delimiter from the header line, maps the columns, skips blank rows and comment lines,
+ * and enforces the limits of the options. Every problem with the file as a whole is thrown as a
+ * {@link FileProblem}.
+ */
+final class CsvRows implements Closeable {
+  /**
+   * A data row.
+   *
+   * @param line the physical line it starts on
+   * @param email the e-mail cell as parsed
+   * @param roomId the roomID cell as parsed; empty if the file has no roomID column
+   */
+  record Row(long line, String email, String roomId) {}
+
+  private final CsvImportOptions options;
+  private final GuardReader guard;
+  private final CSVParser parser;
+  private final Iterator<CSVRecord> records;
+  private List<String> header = List.of();
+  private Columns columns;
+  private long rows;
+
+  private CsvRows(CsvImportOptions options, GuardReader guard, CSVParser parser) {
+    this.options = options;
+    this.guard = guard;
+    this.parser = parser;
+    this.records = parser.iterator();
+  }
+
+  /**
+   * Opens a file and reads up to and including its header.
+   *
+   * @param in the bytes; not closed by {@link #close()}
+   * @param options the limits
+   * @return the rows after the header
+   * @throws FileProblem if the file is empty, unreadable or lacks the e-mail column
+   */
+  static CsvRows open(InputStream in, CsvImportOptions options) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    BufferedReader text =
+        new BufferedReader(
+            new InputStreamReader(new LimitedInputStream(in, options.maxFileBytes()), decoder),
+            8192);
+    Dialect dialect = Dialect.detect(text);
+    char delimiter = dialect.delimiter();
+    GuardReader guard =
+        new GuardReader(
+            text,
+            delimiter,
+            dialect.separatorLine(),
+            options.maxFieldLength(),
+            options.maxColumns());
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(delimiter)
+            .setQuote('"')
+            .setEscape((Character) null)
+            .setCommentMarker((Character) null)
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(false)
+            .get();
+    CSVParser parser;
+    try {
+      parser = CSVParser.parse(guard, format);
+    } catch (IOException e) {
+      throw FileProblem.io("could not read the file: " + e.getMessage(), e);
+    }
+    CsvRows rows = new CsvRows(options, guard, parser);
+    rows.readHeader();
+    return rows;
+  }
+
+  /**
+   * Reads the next data row.
+   *
+   * @return the row, or {@code null} at the end of the file
+   * @throws FileProblem if the file is malformed or exceeds a limit
+   */
+  Row next() {
+    while (true) {
+      CSVRecord record = nextRecord();
+      if (record == null) {
+        return null;
+      }
+      long line = lineOf(record);
+      checkLengths(record, line);
+      String email = cell(record, columns.email());
+      String roomId = columns.roomId() < 0 ? "" : cell(record, columns.roomId());
+      if (SpreadsheetCells.trim(email).isEmpty() && SpreadsheetCells.trim(roomId).isEmpty()) {
+        continue;
+      }
+      rows++;
+      if (rows > options.maxRows()) {
+        throw FileProblem.limit(
+            CsvLimitExceededException.Limit.ROW_COUNT,
+            options.maxRows(),
+            String.format(
+                Locale.ROOT,
+                "the file has more than %d rows (line %d is row %d), the most this import"
+                    + " accepts; split it into smaller files or raise maxRows",
+                options.maxRows(),
+                line,
+                rows),
+            line);
+      }
+      return new Row(line, email, roomId);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      parser.close();
+    } catch (IOException | RuntimeException e) {
+      // closing only releases buffers; the caller's stream stays open either way
+    }
+  }
+
+  private void readHeader() {
+    while (true) {
+      CSVRecord record = nextRecord();
+      if (record == null) {
+        throw FileProblem.format(
+            CsvFormatException.Problem.EMPTY_FILE,
+            "the file is empty: it needs a header line such as email,roomID, then one row per"
+                + " room mailbox",
+            0,
+            null);
+      }
+      long line = lineOf(record);
+      List<String> cells = new ArrayList<>(record.size());
+      boolean blank = true;
+      for (String value : record) {
+        String name = SpreadsheetCells.trim(value);
+        blank &= name.isEmpty();
+        cells.add(name);
+      }
+      if (blank) {
+        continue;
+      }
+      header = cells;
+      checkLengths(record, line);
+      columns = Columns.fromHeader(cells, line);
+      return;
+    }
+  }
+
+  private CSVRecord nextRecord() {
+    try {
+      return records.hasNext() ? records.next() : null;
+    } catch (FileProblem e) {
+      throw e;
+    } catch (UncheckedIOException e) {
+      throw malformed(e.getCause());
+    } catch (RuntimeException e) {
+      throw malformed(e);
+    }
+  }
+
+  private FileProblem malformed(Throwable cause) {
+    if (cause instanceof CharacterCodingException) {
+      return GuardReader.notUtf8(guard.currentLine(), cause);
+    }
+    long openQuote = guard.openQuoteLine();
+    if (openQuote > 0) {
+      return FileProblem.format(
+          CsvFormatException.Problem.MALFORMED,
+          "the file is not valid CSV: the quoted value starting on line "
+              + openQuote
+              + " is never closed; add its closing quote (\") or remove the opening one",
+          openQuote,
+          cause);
+    }
+    long line = Math.max(1, parser.getCurrentLineNumber());
+    String detail =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return FileProblem.format(
+        CsvFormatException.Problem.MALFORMED,
+        "the file is not valid CSV near line "
+            + line
+            + " ("
+            + detail
+            + "); check the quotes (\") there: a quoted value must be closed, and only the"
+            + " delimiter or the end of the line may follow its closing quote",
+        line,
+        cause);
+  }
+
+  private long lineOf(CSVRecord record) {
+    long start = guard.pollRecordStart();
+    return start > 0 ? start : Math.max(1, parser.getCurrentLineNumber());
+  }
+
+  private void checkLengths(CSVRecord record, long line) {
+    for (int i = 0; i < record.size(); i++) {
+      int length = SpreadsheetCells.trim(record.get(i)).length();
+      if (length > options.maxFieldLength()) {
+        String column =
+            i < header.size() && !header.get(i).isEmpty()
+                ? " ('" + shorten(header.get(i)) + "')"
+                : "";
+        throw FileProblem.limit(
+            CsvLimitExceededException.Limit.FIELD_LENGTH,
+            options.maxFieldLength(),
+            String.format(
+                Locale.ROOT,
+                "line %d, column %d%s: the value has %d characters, more than the %d a cell may"
+                    + " hold; shorten it or raise maxFieldLength",
+                line,
+                i + 1,
+                column,
+                length,
+                options.maxFieldLength()),
+            line);
+      }
+    }
+  }
+
+  private static String shorten(String name) {
+    String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+    return shown.replaceAll("\\p{Cntrl}", "?");
+  }
+
+  private static String cell(CSVRecord record, int index) {
+    return index < record.size() ? record.get(index) : "";
+  }
+}
