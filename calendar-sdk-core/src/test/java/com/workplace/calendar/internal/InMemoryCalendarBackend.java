@@ -111,6 +111,15 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
     }
   }
 
+  /** Moves an event "in Outlook". */
+  public void moveExternal(String mailbox, String eventId, Instant start, Instant end) {
+    synchronized (lock) {
+      FakeMailbox box = box(mailbox);
+      CalendarEvent e = require(box, eventId);
+      box.put(FakeMailbox.copy(e, e.subject(), start, end, e.cancelled()));
+    }
+  }
+
   /** Marks an event cancelled "in Outlook" (it stays in the calendar as cancelled). */
   public void cancelExternal(String mailbox, String eventId) {
     synchronized (lock) {
