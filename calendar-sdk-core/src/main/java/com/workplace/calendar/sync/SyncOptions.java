@@ -340,8 +340,9 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder notifications(URI notifications, URI lifecycle) {
-      this.notificationUri = webUri(notifications, "notification URL");
+      URI checkedNotifications = webUri(notifications, "notification URL");
       this.lifecycleUri = webUri(lifecycle, "lifecycle URL");
+      this.notificationUri = checkedNotifications;
       return this;
     }
 
@@ -364,8 +365,9 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder subscriptionLifetime(Duration lifetime, Duration fallback) {
-      this.subscriptionLifetime = atLeast45Minutes(lifetime, "subscriptionLifetime");
+      Duration checkedLifetime = atLeast45Minutes(lifetime, "subscriptionLifetime");
       this.fallbackSubscriptionLifetime = atLeast45Minutes(fallback, "fallback lifetime");
+      this.subscriptionLifetime = checkedLifetime;
       return this;
     }
 

@@ -239,6 +239,11 @@ public final class DefaultCalendarSync implements CalendarSync {
     return queue.idle();
   }
 
+  /** Queues work as a notification would; for tests. */
+  void request(CalendarKey key, Set<WorkKind> kinds) {
+    queue.request(key, kinds);
+  }
+
   /** Runs the scheduled sync walk once now, as the schedule would; for tests. */
   void syncTickNow() {
     scheduler.syncTick();

@@ -1,7 +1,7 @@
 package com.workplace.calendar.internal.sync;
 
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * waiting, it runs once, doing everything asked for; asked for while it runs, it runs once more
  * afterwards. A calendar never runs twice at once through the queue.
  *
- * <p>Requests are accepted before {@link #start(Executor)} and run once it is called; after {@link
- * #close()} they are ignored. Asking is cheap and never blocks on work, so a request thread (a
- * notification) can ask.
+ * <p>Waiting calendars start in the order they were first asked for. Requests are accepted before
+ * {@link #start(Executor)} and run once it is called; after {@link #close()} they are ignored.
+ * Asking is cheap and never blocks on work, so a request thread (a notification) can ask.
  */
 final class WorkQueue {
   private static final Logger LOG = LoggerFactory.getLogger(WorkQueue.class);
@@ -39,7 +39,7 @@ final class WorkQueue {
   }
 
   private final Runner runner;
-  private final Map<CalendarKey, Entry> entries = new HashMap<>();
+  private final Map<CalendarKey, Entry> entries = new LinkedHashMap<>();
   private Executor executor;
   private boolean closed;
 
