@@ -53,7 +53,9 @@ import org.slf4j.LoggerFactory;
  *       status, so a host can always clean up.
  *   <li><b>Cancel</b> uses the provider's cancel when the room organizes the event (or the
  *       organizer is not visible: the SDK creates bookings with the room as organizer) and delete
- *       otherwise; the link is removed afterwards, also when the event had already gone.
+ *       otherwise; the link is removed afterwards, also when the event had already gone. Cancelling
+ *       a booking whose create never completed only removes its link (there is no event id to
+ *       cancel).
  *   <li><b>Availability</b> checks the window and addresses here, splits windows longer than 31
  *       days into pieces and joins the answers; splitting by number of rooms is the provider's job.
  * </ul>

@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  *       thread, and notifications are never used as data.
  * </ul>
  *
- * <p>Other methods get 405. Tokens, client states and bodies are never logged.
+ * <p>Other methods get 405. Once the sync is closed, notifications get 503 so that the service
+ * delivers them again later (possibly to another instance). Tokens, client states and bodies are
+ * never logged.
  */
 public final class DefaultNotificationReceiver implements NotificationReceiver {
   /** The largest body accepted (1 MiB). */
@@ -72,6 +74,9 @@ public final class DefaultNotificationReceiver implements NotificationReceiver {
     Optional<String> rawToken = queryParameter(request.rawQuery(), "validationToken");
     if (rawToken.isPresent()) {
       return handshake(rawToken.get());
+    }
+    if (queue.closed()) {
+      return new NotificationResponse(503, TEXT, "the sync is shut down; retry later");
     }
     byte[] body = request.body();
     if (body.length > MAX_BODY_BYTES) {

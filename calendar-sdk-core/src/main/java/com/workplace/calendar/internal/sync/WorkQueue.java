@@ -88,6 +88,11 @@ final class WorkQueue {
     entries.values().forEach(e -> e.queued.clear());
   }
 
+  /** {@return whether the queue was closed and ignores requests} */
+  synchronized boolean closed() {
+    return closed;
+  }
+
   /** {@return whether nothing is waiting or running} */
   synchronized boolean idle() {
     return entries.values().stream().noneMatch(e -> e.running || !e.queued.isEmpty());

@@ -274,6 +274,15 @@ class NotificationReceiverTest {
   }
 
   @Test
+  void aClosedSyncAsksTheServiceToDeliverAgainLater() {
+    sync.close();
+
+    assertThat(post(change(ORCHARD)).status()).isEqualTo(503);
+    assertThat(handshake("validationToken=abc").status()).isEqualTo(200);
+    assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
+  }
+
+  @Test
   void missedRunsARound() {
     sync.start();
 
