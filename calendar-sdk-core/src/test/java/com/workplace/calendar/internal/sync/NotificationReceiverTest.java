@@ -16,6 +16,8 @@ import com.workplace.calendar.store.SubscriptionState;
 import com.workplace.calendar.sync.NotificationRequest;
 import com.workplace.calendar.sync.NotificationResponse;
 import com.workplace.calendar.sync.SyncOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -280,6 +282,35 @@ class NotificationReceiverTest {
     assertThat(post(change(ORCHARD)).status()).isEqualTo(503);
     assertThat(handshake("validationToken=abc").status()).isEqualTo(200);
     assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
+  }
+
+  @Test
+  void logsNeitherTokensNorClientStatesNorBodies() {
+    String genuineState = secretOf(ORCHARD);
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      handshake("validationToken=token-4711-secret");
+      post(
+          new IncomingNotification(
+              stored(ORCHARD).subscriptionId(), Optional.of("forged-state-0815"),
+              Optional.of(CONTOSO_GUID), Optional.empty()),
+          change(ORCHARD));
+      post("body-secret-1234 is no payload".getBytes(StandardCharsets.UTF_8));
+      keeper.recreate(new CalendarKey(CONTOSO, ORCHARD));
+    } finally {
+      System.setErr(original);
+    }
+
+    String logs = captured.toString(StandardCharsets.UTF_8);
+    assertThat(logs).contains("wrong or missing clientState").contains("not a notification");
+    assertThat(logs)
+        .doesNotContain("token-4711-secret")
+        .doesNotContain("forged-state-0815")
+        .doesNotContain(genuineState)
+        .doesNotContain(secretOf(ORCHARD))
+        .doesNotContain("body-secret-1234");
   }
 
   @Test
