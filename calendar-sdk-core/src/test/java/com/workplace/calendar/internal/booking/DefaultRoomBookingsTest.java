@@ -24,8 +24,17 @@ import com.workplace.calendar.store.BookingLink;
 import com.workplace.calendar.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +100,34 @@ class DefaultRoomBookingsTest {
     assertThat(retried.eventId()).isEqualTo(world.backend.events(ORCHARD).get(0).id());
     assertThat(world.store.findBookingLink(CONTOSO, "b-1").orElseThrow().eventId())
         .contains(retried.eventId());
+  }
+
+  @Test
+  void concurrentCreatesOfOneKeyMakeOneEventAndOneLink() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      CyclicBarrier together = new CyclicBarrier(8);
+      List<Future<Booking>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(
+            threads.submit(
+                () -> {
+                  together.await(10, TimeUnit.SECONDS);
+                  return bookings.create(request("b-1").build());
+                }));
+      }
+      Set<String> eventIds = new HashSet<>();
+      for (Future<Booking> result : results) {
+        eventIds.add(result.get(10, TimeUnit.SECONDS).eventId());
+      }
+
+      assertThat(eventIds).hasSize(1);
+      assertThat(world.backend.events(ORCHARD)).hasSize(1);
+      assertThat(world.store.findBookingLink(CONTOSO, "b-1").orElseThrow().eventId())
+          .contains(eventIds.iterator().next());
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
