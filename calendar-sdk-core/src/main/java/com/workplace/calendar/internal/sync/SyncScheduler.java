@@ -128,6 +128,9 @@ final class SyncScheduler {
         LOG.warn("Sync work still running after {} s; interrupting it", SHUTDOWN_SECONDS);
         w.shutdownNow();
       }
+      if (!s.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS)) {
+        LOG.warn("The sync scheduler did not stop within {} s", SHUTDOWN_SECONDS);
+      }
     } catch (InterruptedException e) {
       w.shutdownNow();
       Thread.currentThread().interrupt();
