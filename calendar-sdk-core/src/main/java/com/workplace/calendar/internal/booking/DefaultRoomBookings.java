@@ -1,0 +1,408 @@
+package com.workplace.calendar.internal.booking;
+
+import com.workplace.calendar.ConflictException;
+import com.workplace.calendar.DuplicateRecordException;
+import com.workplace.calendar.ResourceNotFoundException;
+import com.workplace.calendar.StaleRecordException;
+import com.workplace.calendar.booking.Availability;
+import com.workplace.calendar.booking.Booking;
+import com.workplace.calendar.booking.BookingRequest;
+import com.workplace.calendar.booking.BookingUpdate;
+import com.workplace.calendar.booking.RoomBookings;
+import com.workplace.calendar.registry.CalendarStatus;
+import com.workplace.calendar.registry.EmailAddresses;
+import com.workplace.calendar.registry.RoomCalendar;
+import com.workplace.calendar.space.SpaceLink;
+import com.workplace.calendar.spi.CalendarEvent;
+import com.workplace.calendar.spi.CalendarProvider;
+import com.workplace.calendar.spi.EventDraft;
+import com.workplace.calendar.store.BookingLink;
+import com.workplace.calendar.store.CalendarStore;
+import com.workplace.calendar.tenant.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The provider-neutral {@link RoomBookings}: booking links in the store, events through the
+ * provider.
+ *
+ * <p>Rules this implementation follows:
+ *
+ * <ul>
+ *   <li><b>Create</b> needs a registered, {@link CalendarStatus#CONNECTED} calendar: an {@code
+ *       ADDED} or {@code FAILED} one is refused with a {@link ConflictException} saying why. The
+ *       {@code transactionId} is a name-based UUID of {@code tenant|bookingKey}; the booking link
+ *       is written before the provider is called and completed with the event id afterwards. A
+ *       create for a key that already has an event returns that booking as it now stands in the
+ *       calendar (its details are not compared with the request: it may have been updated or ended
+ *       early since); if the key belongs to another room, the create is refused. A create whose
+ *       earlier attempt left the link without an event id (lost answer, crash) is sent again with
+ *       the same {@code transactionId}, which the service de-duplicates.
+ *   <li><b>Update, end early, cancel, get</b> work on existing bookings whatever the calendar's
+ *       status, so a host can always clean up.
+ *   <li><b>Cancel</b> uses the provider's cancel when the room organizes the event (or the
+ *       organizer is not visible: the SDK creates bookings with the room as organizer) and delete
+ *       otherwise; the link is removed afterwards, also when the event had already gone. Cancelling
+ *       a booking whose create never completed only removes its link (there is no event id to
+ *       cancel).
+ *   <li><b>Availability</b> checks the window and addresses here, splits windows longer than 31
+ *       days into pieces and joins the answers; splitting by number of rooms is the provider's job.
+ * </ul>
+ */
+public final class DefaultRoomBookings implements RoomBookings {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultRoomBookings.class);
+  private static final int ATTEMPTS = 5;
+
+  private final CalendarStore store;
+  private final CalendarProvider provider;
+  private final Clock clock;
+
+  /**
+   * Creates the bookings.
+   *
+   * @param store where calendars, space links and booking links are kept
+   * @param provider the calendar backend
+   * @param clock the clock ("now" for ending early, link timestamps)
+   */
+  public DefaultRoomBookings(CalendarStore store, CalendarProvider provider, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.provider = Objects.requireNonNull(provider, "provider");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Booking create(BookingRequest request) {
+    Objects.requireNonNull(request, "request");
+    TenantId tenantId = request.tenantId();
+    String email = resolveCalendar(request);
+    String transactionId = TransactionIds.of(tenantId, request.bookingKey());
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<BookingLink> existing = store.findBookingLink(tenantId, request.bookingKey());
+      if (existing.isPresent()) {
+        BookingLink link = existing.get();
+        if (!link.calendarEmail().equals(email)) {
+          throw new ConflictException(
+              "booking key "
+                  + request.bookingKey()
+                  + " is already used for a booking in "
+                  + link.calendarEmail()
+                  + "; use another key or cancel that booking first");
+        }
+        if (link.eventId().isPresent()) {
+          return readExisting(link);
+        }
+        return createEvent(request, link);
+      }
+      requireBookable(tenantId, email);
+      BookingLink fresh =
+          new BookingLink(
+              tenantId,
+              request.bookingKey(),
+              email,
+              transactionId,
+              Optional.empty(),
+              clock.instant(),
+              0);
+      try {
+        return createEvent(request, store.insertBookingLink(fresh));
+      } catch (DuplicateRecordException e) {
+        // a concurrent create of the same key wrote its link first: continue with that link
+      }
+    }
+    throw new StaleRecordException(
+        "booking key " + request.bookingKey() + " kept changing while it was being created");
+  }
+
+  private String resolveCalendar(BookingRequest request) {
+    if (request.calendarEmail().isPresent()) {
+      return request.calendarEmail().get();
+    }
+    return store
+        .findSpaceLinkBySpace(request.tenantId(), request.spaceId().orElseThrow())
+        .map(SpaceLink::calendarEmail)
+        .orElseThrow(
+            () ->
+                new ResourceNotFoundException(
+                    "space "
+                        + request.spaceId().orElseThrow()
+                        + " is not linked to a room calendar of tenant "
+                        + request.tenantId()));
+  }
+
+  private void requireBookable(TenantId tenantId, String email) {
+    RoomCalendar calendar =
+        store
+            .findCalendar(tenantId, email)
+            .orElseThrow(
+                () ->
+                    new ResourceNotFoundException(
+                        "calendar " + email + " is not registered for tenant " + tenantId));
+    if (calendar.status() == CalendarStatus.FAILED) {
+      throw new ConflictException(
+          "calendar "
+              + email
+              + " cannot be booked: connecting it failed ("
+              + calendar.failureReason().orElseThrow()
+              + "); fix that and connect it again");
+    }
+    if (calendar.status() != CalendarStatus.CONNECTED) {
+      throw new ConflictException(
+          "calendar "
+              + email
+              + " cannot be booked yet: it is "
+              + calendar.status()
+              + "; connect it first");
+    }
+  }
+
+  private Booking createEvent(BookingRequest request, BookingLink link) {
+    EventDraft draft =
+        new EventDraft(
+            link.transactionId(),
+            request.subject(),
+            request.start(),
+            request.end(),
+            List.of(request.booker()),
+            request.body());
+    // a failure here leaves the link without an event id: the next create sends the same
+    // transactionId again and the service answers with the event it may already have made
+    CalendarEvent event = provider.createEvent(link.tenantId(), link.calendarEmail(), draft);
+    complete(link, event.id());
+    return toBooking(link, event);
+  }
+
+  private void complete(BookingLink link, String eventId) {
+    BookingLink current = link;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (current.eventId().filter(eventId::equals).isPresent()) {
+        return;
+      }
+      try {
+        store.updateBookingLink(current.withEventId(eventId));
+        return;
+      } catch (StaleRecordException e) {
+        Optional<BookingLink> fresh = store.findBookingLink(link.tenantId(), link.bookingKey());
+        if (fresh.isEmpty()) {
+          break;
+        }
+        current = fresh.get();
+      } catch (ResourceNotFoundException e) {
+        break;
+      }
+    }
+    LOG.warn(
+        "Booking link of tenant {} in {} vanished while its event {} was created; the event stays",
+        link.tenantId(),
+        link.calendarEmail(),
+        eventId);
+  }
+
+  private Booking readExisting(BookingLink link) {
+    String eventId = link.eventId().orElseThrow();
+    return provider
+        .getEvent(link.tenantId(), link.calendarEmail(), eventId)
+        .map(event -> toBooking(link, event))
+        .orElseThrow(
+            () ->
+                new ConflictException(
+                    "booking key "
+                        + link.bookingKey()
+                        + " was booked before, but its event is no"
+                        + " longer in "
+                        + link.calendarEmail()
+                        + " (deleted there); cancel the key to release it, or use a new key"));
+  }
+
+  @Override
+  public Booking update(TenantId tenantId, String bookingKey, BookingUpdate update) {
+    Objects.requireNonNull(update, "update");
+    BookingLink link = requireCompleteLink(tenantId, bookingKey);
+    CalendarEvent current = requireEvent(link);
+    Instant start = update.start().orElse(current.start());
+    Instant end = update.end().orElse(current.end());
+    if (!end.isAfter(start)) {
+      throw new IllegalArgumentException(
+          "the booking must end after it starts (start " + start + ", end " + end + ")");
+    }
+    CalendarEvent changed =
+        provider.updateEvent(
+            tenantId,
+            link.calendarEmail(),
+            current.id(),
+            update.subject(),
+            update.start(),
+            update.end());
+    return toBooking(link, changed);
+  }
+
+  @Override
+  public Booking endEarly(TenantId tenantId, String bookingKey) {
+    BookingLink link = requireCompleteLink(tenantId, bookingKey);
+    CalendarEvent current = requireEvent(link);
+    Instant now = clock.instant();
+    if (current.cancelled()) {
+      throw new ConflictException("booking " + bookingKey + " was cancelled; it cannot end early");
+    }
+    if (now.isBefore(current.start()) || now.equals(current.start())) {
+      throw new ConflictException(
+          "booking "
+              + bookingKey
+              + " has not started yet (it starts at "
+              + current.start()
+              + "); cancel it instead");
+    }
+    if (!now.isBefore(current.end())) {
+      throw new ConflictException(
+          "booking " + bookingKey + " has already ended (at " + current.end() + ")");
+    }
+    CalendarEvent changed =
+        provider.updateEvent(
+            tenantId,
+            link.calendarEmail(),
+            current.id(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(now));
+    return toBooking(link, changed);
+  }
+
+  @Override
+  public boolean cancel(TenantId tenantId, String bookingKey, String comment) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(bookingKey, "bookingKey");
+    Optional<BookingLink> found = store.findBookingLink(tenantId, bookingKey);
+    if (found.isEmpty()) {
+      return false;
+    }
+    BookingLink link = found.get();
+    if (link.eventId().isEmpty()) {
+      LOG.warn(
+          "Booking in {} of tenant {} is cancelled before its create completed; if that create"
+              + " reached the calendar, its event stays and sync reports it as not made by the SDK",
+          link.calendarEmail(),
+          tenantId);
+    } else {
+      String eventId = link.eventId().get();
+      Optional<CalendarEvent> event = provider.getEvent(tenantId, link.calendarEmail(), eventId);
+      if (event.isPresent()) {
+        boolean roomOrganizes =
+            event.get().organizer().map(o -> o.email().equals(link.calendarEmail())).orElse(true);
+        if (roomOrganizes && !event.get().cancelled()) {
+          provider.cancelEvent(
+              tenantId,
+              link.calendarEmail(),
+              eventId,
+              Optional.ofNullable(comment).filter(c -> !c.isBlank()));
+        } else {
+          provider.deleteEvent(tenantId, link.calendarEmail(), eventId);
+        }
+      }
+    }
+    store.deleteBookingLink(tenantId, bookingKey);
+    return true;
+  }
+
+  @Override
+  public Optional<Booking> get(TenantId tenantId, String bookingKey) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(bookingKey, "bookingKey");
+    Optional<BookingLink> link = store.findBookingLink(tenantId, bookingKey);
+    if (link.isEmpty() || link.get().eventId().isEmpty()) {
+      return Optional.empty();
+    }
+    return provider
+        .getEvent(tenantId, link.get().calendarEmail(), link.get().eventId().get())
+        .map(event -> toBooking(link.get(), event));
+  }
+
+  @Override
+  public List<Availability> availability(
+      TenantId tenantId, Collection<String> calendarEmails, Instant from, Instant to) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(calendarEmails, "calendarEmails");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException("the availability window must end after it starts");
+    }
+    if (Duration.between(from, to).compareTo(AvailabilityWindows.MAX_WINDOW) > 0) {
+      throw new IllegalArgumentException(
+          "the availability window must not be longer than 366 days");
+    }
+    Set<String> rooms = new LinkedHashSet<>();
+    for (String email : calendarEmails) {
+      rooms.add(EmailAddresses.normalize(email));
+    }
+    if (rooms.isEmpty()) {
+      return List.of();
+    }
+    if (store.findTenant(tenantId).isEmpty()) {
+      throw new ResourceNotFoundException("tenant " + tenantId + " is not known");
+    }
+    List<String> ordered = List.copyOf(rooms);
+    List<List<Availability>> answers = new ArrayList<>();
+    Set<Instant> cuts = new HashSet<>();
+    for (AvailabilityWindows.Piece piece : AvailabilityWindows.split(from, to)) {
+      answers.add(provider.schedules(tenantId, ordered, piece.from(), piece.to()));
+      cuts.add(piece.from());
+    }
+    return AvailabilityWindows.join(ordered, answers, cuts);
+  }
+
+  private BookingLink requireCompleteLink(TenantId tenantId, String bookingKey) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(bookingKey, "bookingKey");
+    BookingLink link =
+        store
+            .findBookingLink(tenantId, bookingKey)
+            .orElseThrow(
+                () ->
+                    new ResourceNotFoundException(
+                        "no booking has key " + bookingKey + " in tenant " + tenantId));
+    if (link.eventId().isEmpty()) {
+      throw new ConflictException(
+          "booking "
+              + bookingKey
+              + " was never confirmed by the calendar; repeat the create first");
+    }
+    return link;
+  }
+
+  private CalendarEvent requireEvent(BookingLink link) {
+    return provider
+        .getEvent(link.tenantId(), link.calendarEmail(), link.eventId().orElseThrow())
+        .orElseThrow(
+            () ->
+                new ResourceNotFoundException(
+                    "the event of booking "
+                        + link.bookingKey()
+                        + " is no longer in "
+                        + link.calendarEmail()
+                        + " (deleted there)"));
+  }
+
+  private static Booking toBooking(BookingLink link, CalendarEvent event) {
+    return new Booking(
+        link.tenantId(),
+        link.bookingKey(),
+        link.calendarEmail(),
+        event.id(),
+        event.iCalUId(),
+        event.subject().orElse(""),
+        event.start(),
+        event.end(),
+        event.organizer(),
+        event.attendees());
+  }
+}
