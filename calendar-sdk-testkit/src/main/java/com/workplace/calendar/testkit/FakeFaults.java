@@ -44,6 +44,18 @@ public final class FakeFaults {
   }
 
   /**
+   * Holds every admitted request to a mailbox (after the limiter, so it keeps its concurrency
+   * slot; {@code $batch} items hold their batch) until the returned hold is released.
+   *
+   * @param mailbox the mailbox address
+   * @return the hold; release or close it
+   */
+  public MailboxHold holdMailbox(String mailbox) {
+    String key = MailboxState.key(mailbox);
+    return new MailboxHold(engine.holds(), key, engine.holds().hold(key));
+  }
+
+  /**
    * Answers the next {@code count} Graph requests with {@code 429 TooManyRequests} and the
    * given Retry-After (fractional seconds are sent as decimals, e.g. {@code 2.128}).
    *
@@ -228,7 +240,7 @@ public final class FakeFaults {
   }
 
   /**
-   * Drops planned faults, overrides, random faults and mailbox throttles. Request budgets and
+   * Drops planned faults, overrides, random faults, mailbox throttles and holds. Request budgets and
    * counters are kept.
    *
    * @return this
@@ -236,6 +248,7 @@ public final class FakeFaults {
   public FakeFaults clear() {
     engine.faults().clear();
     engine.limiter().clearThrottles();
+    engine.holds().clear();
     return this;
   }
 

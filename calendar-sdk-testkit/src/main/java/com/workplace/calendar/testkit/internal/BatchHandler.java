@@ -65,6 +65,11 @@ final class BatchHandler {
           }
         }
       }
+      for (Item item : items) {
+        if (item.lease != null && item.lease.admitted()) {
+          pipeline.holds().await(item.call.mailbox().key());
+        }
+      }
       GraphPipeline.sleep(pipeline.latency());
       List<Object> responses = new ArrayList<>();
       Set<String> visiting = new HashSet<>();

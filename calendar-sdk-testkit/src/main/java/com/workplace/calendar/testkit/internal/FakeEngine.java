@@ -28,6 +28,7 @@ public final class FakeEngine implements AutoCloseable {
   private final Directory directory;
   private final TokenService tokens;
   private final StatsRecorder stats = new StatsRecorder();
+  private final Holds holds = new Holds();
   private final MailboxLimiter limiter;
   private final FaultPlan faults;
   private final DeltaStore deltaStore;
@@ -57,8 +58,8 @@ public final class FakeEngine implements AutoCloseable {
     this.flows = new ConsentFlows(directory, () -> consentMode);
     this.tokenEndpoint = new TokenEndpoint(directory, tokens, flows);
     this.identity = new IdentityRouter(directory, tokens, flows, tokenEndpoint);
-    this.graph = new GraphPipeline(directory, tokens, limiter, stats, faults, () -> latency,
-        deltaStore, subscriptions);
+    this.graph = new GraphPipeline(directory, tokens, limiter, stats, faults, holds,
+        () -> latency, deltaStore, subscriptions);
   }
 
   /**
@@ -110,6 +111,10 @@ public final class FakeEngine implements AutoCloseable {
     return limiter;
   }
 
+  public Holds holds() {
+    return holds;
+  }
+
   public FaultPlan faults() {
     return faults;
   }
@@ -149,6 +154,7 @@ public final class FakeEngine implements AutoCloseable {
     stats.reset();
     limiter.reset();
     faults.clear();
+    holds.clear();
     deltaStore.clear();
     subscriptions.clear();
     webhooks.clear();

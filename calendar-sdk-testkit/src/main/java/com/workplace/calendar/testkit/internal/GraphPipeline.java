@@ -17,6 +17,7 @@ public final class GraphPipeline {
   private final MailboxLimiter limiter;
   private final StatsRecorder stats;
   private final FaultPlan faults;
+  private final Holds holds;
   private final Clock clock;
   private final Supplier<Duration> latency;
   private final PlacesHandler places;
@@ -33,6 +34,7 @@ public final class GraphPipeline {
       MailboxLimiter limiter,
       StatsRecorder stats,
       FaultPlan faults,
+      Holds holds,
       Supplier<Duration> latency,
       DeltaStore deltaStore,
       SubscriptionRegistry subscriptionRegistry) {
@@ -41,6 +43,7 @@ public final class GraphPipeline {
     this.limiter = limiter;
     this.stats = stats;
     this.faults = faults;
+    this.holds = holds;
     this.clock = directory.clock();
     this.latency = latency;
     this.places = new PlacesHandler(limiter);
@@ -106,6 +109,7 @@ public final class GraphPipeline {
       if (!lease.admitted()) {
         return GraphErrors.throttled(Long.toString(lease.retryAfterSeconds()), requestId, clock);
       }
+      holds.await(call.mailbox().key());
       sleep(latency.get());
       return dispatch(call);
     }
@@ -250,5 +254,9 @@ public final class GraphPipeline {
 
   Duration latency() {
     return latency.get();
+  }
+
+  Holds holds() {
+    return holds;
   }
 }
