@@ -2,6 +2,8 @@ package com.workplace.calendar.testkit;
 
 import com.workplace.calendar.testkit.internal.FakeEngine;
 import com.workplace.calendar.testkit.internal.FakeServer;
+import com.workplace.calendar.testkit.internal.IdentityRouter;
+import com.workplace.calendar.testkit.internal.Json;
 import com.workplace.calendar.testkit.internal.StatsRecorder;
 import com.workplace.calendar.testkit.internal.TenantState;
 import java.net.URI;
@@ -166,6 +168,20 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    */
   public X509Certificate certificate() {
     return server().tls().certificate();
+  }
+
+  /**
+   * The instance discovery document of the HTTPS endpoint, for msal4j's {@code
+   * aadInstanceDiscoveryResponse(...)}. Use it instead of {@code instanceDiscovery(false)} when
+   * a test relies on msal4j's token cache: with discovery off, msal4j 1.26 never finds cached
+   * tokens for an authority with a port.
+   *
+   * @return the JSON document
+   */
+  public String instanceDiscoveryResponse() {
+    String base = authorityUri().toString();
+    return Json.write(IdentityRouter.instanceDiscovery(base.substring(0, base.length() - 1),
+        "common"));
   }
 
   // ------------------------------------------------------------------ scenario

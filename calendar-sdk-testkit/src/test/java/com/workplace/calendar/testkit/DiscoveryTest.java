@@ -31,7 +31,7 @@ class DiscoveryTest {
     Map<String, Object> metadata = (Map<String, Object>) ((List<?>) r.json().get("metadata"))
         .get(0);
     assertThat(metadata).containsEntry("aliases",
-        List.of("localhost:" + m365.authorityUri().getPort()));
+        List.of("localhost:" + m365.authorityUri().getPort(), "localhost"));
   }
 
   @Test

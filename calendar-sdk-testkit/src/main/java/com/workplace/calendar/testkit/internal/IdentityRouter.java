@@ -83,15 +83,30 @@ public final class IdentityRouter {
         // keep "common"
       }
     }
-    String host = URI.create(req.baseUrl()).getAuthority();
-    return FakeResponse.plainJson(200, Json.object(
+    return FakeResponse.plainJson(200, instanceDiscovery(req.baseUrl(), tenant));
+  }
+
+  /**
+   * The instance discovery document. The preferred network and cache are the bare host (msal4j
+   * keeps the authority's port when it swaps hosts) and the aliases hold the host with and
+   * without the port: msal4j looks metadata up by host alone but caches tokens under host and
+   * port.
+   *
+   * @param baseUrl scheme, host and port of the fake
+   * @param tenant the tenant for the discovery endpoint
+   * @return the document
+   */
+  public static Map<String, Object> instanceDiscovery(String baseUrl, String tenant) {
+    URI base = URI.create(baseUrl);
+    String hostAndPort = base.getAuthority();
+    return Json.object(
         "tenant_discovery_endpoint",
-        req.baseUrl() + "/" + tenant + "/v2.0/.well-known/openid-configuration",
+        baseUrl + "/" + tenant + "/v2.0/.well-known/openid-configuration",
         "api-version", "1.1",
         "metadata", List.of(Json.object(
-            "preferred_network", host,
-            "preferred_cache", host,
-            "aliases", List.of(host)))));
+            "preferred_network", base.getHost(),
+            "preferred_cache", base.getHost(),
+            "aliases", List.of(hostAndPort, base.getHost()))));
   }
 
   private FakeResponse openIdConfiguration(FakeRequest req, String tenant) {
