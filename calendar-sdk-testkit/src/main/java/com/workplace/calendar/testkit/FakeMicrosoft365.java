@@ -1,0 +1,563 @@
+package com.workplace.calendar.testkit;
+
+import com.workplace.calendar.testkit.internal.FakeEngine;
+import com.workplace.calendar.testkit.internal.FakeServer;
+import com.workplace.calendar.testkit.internal.IdentityRouter;
+import com.workplace.calendar.testkit.internal.Json;
+import com.workplace.calendar.testkit.internal.StatsRecorder;
+import com.workplace.calendar.testkit.internal.TenantState;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * A stateful fake of Microsoft Graph v1.0 and the Microsoft identity platform, served over
+ * HTTPS (certificate generated at start, valid for {@code localhost} and {@code 127.0.0.1}) and
+ * plain HTTP on free loopback ports.
+ *
+ * <pre>{@code
+ * try (FakeMicrosoft365 m365 = FakeMicrosoft365.builder().build().start()) {
+ *   FakeApp app = m365.registerApp();
+ *   FakeTenant contoso = m365.tenant("contoso.onmicrosoft.com")
+ *       .grantAdminConsent(app.clientId())
+ *       .addRoom("orchard@contoso.onmicrosoft.com", "Orchard");
+ *   // point the client at m365.authorityUri() + contoso.id() and m365.graphUri(),
+ *   // trusting m365.sslContext() / m365.trustManager()
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Nothing the fake does is logged with tokens or secrets.
+ *
+ * @since 0.1.0
+ */
+public final class FakeMicrosoft365 implements AutoCloseable {
+
+  private final FakeEngine.Config config;
+  private final int containerThreads;
+  private final FakeEngine engine;
+  private final FakeFaults faults;
+  private final Object lifecycle = new Object();
+  private FakeServer server;
+  private boolean closed;
+
+  private FakeMicrosoft365(Builder b) {
+    this.config = new FakeEngine.Config(b.latency, b.seed, b.limits, b.consentMode, b.clock,
+        b.tokenLifetime, b.maxSubscriptionLifetime, b.deltaTokenMaxAge,
+        b.subscriptionValidationTimeout, b.webhookSslContext);
+    this.containerThreads = b.containerThreads;
+    this.engine = new FakeEngine(config);
+    this.faults = new FakeFaults(engine);
+  }
+
+  /**
+   * Starts a builder with the defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a fake with the defaults and starts it. (Java does not allow a static {@code
+   * start()} next to the instance {@link #start()}, hence the name.)
+   *
+   * @return the running fake
+   */
+  public static FakeMicrosoft365 startWithDefaults() {
+    return builder().build().start();
+  }
+
+  /**
+   * Starts the HTTP and HTTPS listeners. Calling it on a running fake does nothing.
+   *
+   * @return this
+   * @throws IllegalStateException when the fake was closed
+   */
+  public FakeMicrosoft365 start() {
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new IllegalStateException("the fake was closed");
+      }
+      if (server == null) {
+        server = FakeServer.start(engine, containerThreads);
+      }
+      return this;
+    }
+  }
+
+  /**
+   * Whether the listeners are running.
+   *
+   * @return whether started and not closed
+   */
+  public boolean isRunning() {
+    synchronized (lifecycle) {
+      return server != null && !closed;
+    }
+  }
+
+  // --------------------------------------------------------------- endpoints
+
+  /**
+   * The identity platform root over HTTPS, {@code https://localhost:PORT/}; an msal4j authority
+   * is {@code authorityUri() + tenant + "/"}.
+   *
+   * @return the URI
+   */
+  public URI authorityUri() {
+    return URI.create("https://localhost:" + server().httpsPort() + "/");
+  }
+
+  /**
+   * The Graph root over HTTPS, {@code https://localhost:PORT/v1.0/}.
+   *
+   * @return the URI
+   */
+  public URI graphUri() {
+    return authorityUri().resolve("v1.0/");
+  }
+
+  /**
+   * The identity platform root over plain HTTP.
+   *
+   * @return the URI
+   */
+  public URI httpAuthorityUri() {
+    return URI.create("http://localhost:" + server().httpPort() + "/");
+  }
+
+  /**
+   * The Graph root over plain HTTP.
+   *
+   * @return the URI
+   */
+  public URI httpGraphUri() {
+    return httpAuthorityUri().resolve("v1.0/");
+  }
+
+  /**
+   * An SSL context trusting only the fake's certificate.
+   *
+   * @return the context
+   */
+  public SSLContext sslContext() {
+    return server().tls().sslContext();
+  }
+
+  /**
+   * A trust manager trusting only the fake's certificate.
+   *
+   * @return the trust manager
+   */
+  public X509TrustManager trustManager() {
+    return server().tls().trustManager();
+  }
+
+  /**
+   * The fake's self-signed server certificate.
+   *
+   * @return the certificate
+   */
+  public X509Certificate certificate() {
+    return server().tls().certificate();
+  }
+
+  /**
+   * The instance discovery document of the HTTPS endpoint, for msal4j's {@code
+   * aadInstanceDiscoveryResponse(...)}. Use it instead of {@code instanceDiscovery(false)} when
+   * a test relies on msal4j's token cache: with discovery off, msal4j 1.26 never finds cached
+   * tokens for an authority with a port.
+   *
+   * @return the JSON document
+   */
+  public String instanceDiscoveryResponse() {
+    String base = authorityUri().toString();
+    return Json.write(IdentityRouter.instanceDiscovery(base.substring(0, base.length() - 1),
+        "common"));
+  }
+
+  // ------------------------------------------------------------------ scenario
+
+  /**
+   * Registers an app with a generated client id and secret, requesting {@link
+   * FakeApp#DEFAULT_PERMISSIONS} and no redirect URIs.
+   *
+   * @return the app
+   */
+  public FakeApp registerApp() {
+    return newApp().register();
+  }
+
+  /**
+   * Starts an app registration with options (redirect URIs, permissions, certificate).
+   *
+   * @return the builder
+   */
+  public FakeApp.Builder newApp() {
+    return new FakeApp.Builder(engine);
+  }
+
+  /**
+   * Returns the tenant with this domain, creating it on first use.
+   *
+   * @param domain e.g. {@code contoso.onmicrosoft.com}
+   * @return the tenant
+   * @throws IllegalArgumentException when the domain is blank or malformed
+   */
+  public FakeTenant tenant(String domain) {
+    return new FakeTenant(engine, engine.directory().tenant(domain));
+  }
+
+  /**
+   * Finds an existing tenant by id or domain.
+   *
+   * @param idOrDomain the GUID or domain
+   * @return the tenant, or empty
+   */
+  public Optional<FakeTenant> findTenant(String idOrDomain) {
+    Optional<TenantState> t = engine.directory().findTenant(idOrDomain);
+    return t.map(state -> new FakeTenant(engine, state));
+  }
+
+  /**
+   * Issues an app-only Graph token directly (as the token endpoint would for client
+   * credentials), for tests that do not exercise the identity platform.
+   *
+   * @param tenantIdOrDomain the tenant
+   * @param clientId the app, which must have consent in the tenant
+   * @return the access token
+   * @throws IllegalArgumentException when the tenant is unknown or the app has no consent there
+   */
+  public String issueAppToken(String tenantIdOrDomain, String clientId) {
+    TenantState t = engine.directory().findTenant(tenantIdOrDomain)
+        .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantIdOrDomain));
+    String id = clientId.toLowerCase(java.util.Locale.ROOT);
+    Set<String> roles = t.consent(id).orElseThrow(() ->
+        new IllegalArgumentException("app " + clientId + " has no consent in " + t.domain()));
+    return engine.tokens().issueAppToken(t.id(), id, roles);
+  }
+
+  /**
+   * Revokes every access token issued so far: Graph answers them with {@code 401
+   * InvalidAuthenticationToken}. New tokens can be requested.
+   */
+  public void expireTokens() {
+    engine.tokens().expireAll();
+  }
+
+  /**
+   * Changes the latency added to every Graph request (slept while holding the request's
+   * concurrency slot).
+   *
+   * @param latency the latency, zero for none
+   */
+  public void latency(Duration latency) {
+    engine.latency(Objects.requireNonNull(latency, "latency"));
+  }
+
+  /**
+   * Replaces the limits (request budgets already used are kept).
+   *
+   * @param limits the new limits
+   */
+  public void limits(FakeLimits limits) {
+    engine.limiter().limits(Objects.requireNonNull(limits, "limits"));
+  }
+
+  /**
+   * The current limits.
+   *
+   * @return the limits
+   */
+  public FakeLimits limits() {
+    return engine.limiter().limits();
+  }
+
+  /**
+   * Fault and scenario controls.
+   *
+   * @return the controls
+   */
+  public FakeFaults faults() {
+    return faults;
+  }
+
+  // --------------------------------------------------------- observations
+
+  /**
+   * A snapshot of the counters.
+   *
+   * @return the snapshot
+   */
+  public FakeStats stats() {
+    StatsRecorder.Snapshot s = engine.stats().snapshot();
+    return new FakeStats(s.totalRequests(), s.throttledResponses(), s.limitViolations(),
+        s.requestsPerMailbox(), s.peakConcurrencyPerMailbox(), s.limitViolationsPerMailbox(),
+        s.throttledResponsesPerMailbox(), s.retryAfterIgnoredPerMailbox());
+  }
+
+  /** Zeroes the counters (state and budgets are kept). */
+  public void resetStats() {
+    engine.stats().reset();
+  }
+
+  /**
+   * The active subscriptions, ordered by expiry.
+   *
+   * @return the subscriptions
+   */
+  public List<FakeSubscription> subscriptions() {
+    return engine.subscriptions().list();
+  }
+
+  /**
+   * Every validation request, notification and lifecycle notification sent so far, in order.
+   * Notifications are sent asynchronously: wait for them (e.g. with Awaitility).
+   *
+   * @return the deliveries
+   */
+  public List<WebhookDelivery> webhookDeliveries() {
+    return engine.webhooks().deliveries();
+  }
+
+  /**
+   * POSTs a lifecycle notification to a subscription's lifecycle URL (asynchronously); {@link
+   * LifecycleEvent#SUBSCRIPTION_REMOVED} also removes the subscription.
+   *
+   * @param subscriptionId the subscription
+   * @param event the event
+   * @throws IllegalArgumentException when the subscription does not exist or has no lifecycle
+   *     URL
+   */
+  public void sendLifecycleNotification(String subscriptionId, LifecycleEvent event) {
+    engine.subscriptions().lifecycle(subscriptionId, event.wireName());
+  }
+
+  /**
+   * Forgets all state (tenants, apps, tokens, events, subscriptions, deliveries, faults,
+   * budgets, counters); previously returned {@link FakeTenant} and {@link FakeApp} objects must
+   * not be used afterwards. The listeners keep running on the same ports.
+   */
+  public void reset() {
+    engine.reset();
+  }
+
+  /** Stops the listeners and the notification executor. Idempotent. */
+  @Override
+  public void close() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (server != null) {
+        server.close();
+      }
+      engine.close();
+    }
+  }
+
+  private FakeServer server() {
+    synchronized (lifecycle) {
+      if (server == null || closed) {
+        throw new IllegalStateException(closed ? "the fake was closed" : "the fake is not"
+            + " started; call start()");
+      }
+      return server;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FakeMicrosoft365{" + (isRunning() ? "https port " + server().httpsPort()
+        : "not running") + "}";
+  }
+
+  /** Configures a {@link FakeMicrosoft365}; every setter validates its argument. */
+  public static final class Builder {
+    private Duration latency = Duration.ZERO;
+    private long seed = 42;
+    private FakeLimits limits = FakeLimits.defaults();
+    private ConsentMode consentMode = ConsentMode.AUTO_ACCEPT;
+    private Clock clock = Clock.systemUTC();
+    private Duration tokenLifetime = Duration.ofSeconds(3599);
+    private Duration maxSubscriptionLifetime = Duration.ofMinutes(10_080);
+    private Duration deltaTokenMaxAge;
+    private Duration subscriptionValidationTimeout = Duration.ofSeconds(10);
+    private SSLContext webhookSslContext;
+    private int containerThreads = 256;
+
+    private Builder() {}
+
+    /**
+     * Latency added to every Graph request, slept while it holds its concurrency slot (default
+     * none).
+     *
+     * @param value not negative
+     * @return this
+     */
+    public Builder latency(Duration value) {
+      this.latency = nonNegative(value, "latency");
+      return this;
+    }
+
+    /**
+     * Seed of ids and random faults (default 42).
+     *
+     * @param value the seed
+     * @return this
+     */
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /**
+     * Service limits and page sizes (default {@link FakeLimits#defaults()}).
+     *
+     * @param value the limits
+     * @return this
+     */
+    public Builder limits(FakeLimits value) {
+      this.limits = Objects.requireNonNull(value, "limits");
+      return this;
+    }
+
+    /**
+     * How administrators answer consent pages (default {@link ConsentMode#AUTO_ACCEPT}).
+     *
+     * @param value the mode
+     * @return this
+     */
+    public Builder consentMode(ConsentMode value) {
+      this.consentMode = Objects.requireNonNull(value, "consentMode");
+      return this;
+    }
+
+    /**
+     * The clock for tokens, budgets, timestamps and expiry (default system UTC; see {@link
+     * TestClock}).
+     *
+     * @param value the clock
+     * @return this
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Access token lifetime, reported as {@code expires_in} (default 3599 seconds).
+     *
+     * @param value at least one second
+     * @return this
+     */
+    public Builder tokenLifetime(Duration value) {
+      this.tokenLifetime = atLeastASecond(value, "tokenLifetime");
+      return this;
+    }
+
+    /**
+     * The furthest a subscription may expire in the future (default 10,080 minutes; e.g.
+     * 4,230 minutes as older service versions enforced).
+     *
+     * @param value at least one minute
+     * @return this
+     */
+    public Builder maxSubscriptionLifetime(Duration value) {
+      if (Objects.requireNonNull(value, "maxSubscriptionLifetime").toMinutes() < 1) {
+        throw new IllegalArgumentException("maxSubscriptionLifetime must be at least a minute");
+      }
+      this.maxSubscriptionLifetime = value;
+      return this;
+    }
+
+    /**
+     * Expires delta and skip tokens older than this (default: they never expire by age).
+     *
+     * @param value positive
+     * @return this
+     */
+    public Builder deltaTokenMaxAge(Duration value) {
+      this.deltaTokenMaxAge = atLeastASecond(value, "deltaTokenMaxAge");
+      return this;
+    }
+
+    /**
+     * How long a notification endpoint may take to answer the validation request (default
+     * 10 seconds, as Graph).
+     *
+     * @param value positive
+     * @return this
+     */
+    public Builder subscriptionValidationTimeout(Duration value) {
+      this.subscriptionValidationTimeout = nonNegative(value, "subscriptionValidationTimeout");
+      return this;
+    }
+
+    /**
+     * The SSL context for calls to HTTPS notification URLs (default: the JVM's default trust).
+     *
+     * @param value the context
+     * @return this
+     */
+    public Builder webhookSslContext(SSLContext value) {
+      this.webhookSslContext = Objects.requireNonNull(value, "webhookSslContext");
+      return this;
+    }
+
+    /**
+     * Server threads (default 256); each request in processing, latency included, holds one.
+     *
+     * @param value at least 16
+     * @return this
+     */
+    public Builder containerThreads(int value) {
+      if (value < 16) {
+        throw new IllegalArgumentException("containerThreads must be at least 16");
+      }
+      this.containerThreads = value;
+      return this;
+    }
+
+    /**
+     * Creates the fake (not started; see {@link FakeMicrosoft365#start()}).
+     *
+     * @return the fake
+     */
+    public FakeMicrosoft365 build() {
+      return new FakeMicrosoft365(this);
+    }
+
+    /**
+     * Creates the fake and starts it: {@code build().start()}.
+     *
+     * @return the running fake
+     */
+    public FakeMicrosoft365 start() {
+      return build().start();
+    }
+
+    private static Duration nonNegative(Duration value, String name) {
+      if (Objects.requireNonNull(value, name).isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative");
+      }
+      return value;
+    }
+
+    private static Duration atLeastASecond(Duration value, String name) {
+      if (Objects.requireNonNull(value, name).getSeconds() < 1) {
+        throw new IllegalArgumentException(name + " must be at least one second");
+      }
+      return value;
+    }
+  }
+}

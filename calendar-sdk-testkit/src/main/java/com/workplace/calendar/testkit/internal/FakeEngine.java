@@ -1,0 +1,169 @@
+package com.workplace.calendar.testkit.internal;
+
+import com.workplace.calendar.testkit.ConsentMode;
+import com.workplace.calendar.testkit.FakeLimits;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+
+/** The whole fake behind the HTTP server: state, identity platform and Graph. */
+public final class FakeEngine implements AutoCloseable {
+
+  /** Settings fixed at start. */
+  public record Config(
+      Duration latency,
+      long seed,
+      FakeLimits limits,
+      ConsentMode consentMode,
+      Clock clock,
+      Duration tokenLifetime,
+      Duration maxSubscriptionLifetime,
+      Duration deltaTokenMaxAge,
+      Duration validationTimeout,
+      SSLContext webhookSslContext) {}
+
+  private final Clock clock;
+  private final Ids ids;
+  private final Directory directory;
+  private final TokenService tokens;
+  private final StatsRecorder stats = new StatsRecorder();
+  private final Holds holds = new Holds();
+  private final MailboxLimiter limiter;
+  private final FaultPlan faults;
+  private final DeltaStore deltaStore;
+  private final WebhookClient webhooks;
+  private final SubscriptionRegistry subscriptions;
+  private final ConsentFlows flows;
+  private final TokenEndpoint tokenEndpoint;
+  private final IdentityRouter identity;
+  private final GraphPipeline graph;
+  private volatile Duration latency;
+  private volatile ConsentMode consentMode;
+
+  public FakeEngine(Config config) {
+    this.clock = config.clock();
+    this.ids = new Ids(config.seed());
+    this.latency = config.latency();
+    this.consentMode = config.consentMode();
+    this.webhooks = new WebhookClient(clock, config.validationTimeout(),
+        config.webhookSslContext());
+    this.subscriptions = new SubscriptionRegistry(clock, webhooks,
+        config.maxSubscriptionLifetime());
+    this.directory = new Directory(ids, clock, subscriptions);
+    this.tokens = new TokenService(clock, ids, config.tokenLifetime());
+    this.limiter = new MailboxLimiter(clock, stats, config.limits());
+    this.faults = new FaultPlan(config.seed());
+    this.deltaStore = new DeltaStore(ids, clock, config.deltaTokenMaxAge());
+    this.flows = new ConsentFlows(directory, () -> consentMode);
+    this.tokenEndpoint = new TokenEndpoint(directory, tokens, flows);
+    this.identity = new IdentityRouter(directory, tokens, flows, tokenEndpoint);
+    this.graph = new GraphPipeline(directory, tokens, limiter, stats, faults, holds,
+        () -> latency, deltaStore, subscriptions);
+  }
+
+  /**
+   * Handles one HTTP request.
+   *
+   * @param req the request
+   * @return the response
+   */
+  public FakeResponse handle(FakeRequest req) {
+    stats.request();
+    FaultPlan.Override override = faults.matchOverride(req);
+    if (override != null) {
+      FakeResponse r = FakeResponse.raw(override.status(), null, override.body());
+      for (Map.Entry<String, String> h : override.headers().entrySet()) {
+        r.header(h.getKey(), h.getValue());
+      }
+      if (override.status() == 429) {
+        stats.throttled(GraphPipeline.mailboxKeyOf(req));
+      }
+      return r.headerIfAbsent("request-id", ids.requestId());
+    }
+    if (!req.segments().isEmpty() && req.segments().get(0).equalsIgnoreCase("v1.0")) {
+      return graph.handle(req);
+    }
+    return identity.handle(req);
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Ids ids() {
+    return ids;
+  }
+
+  public Directory directory() {
+    return directory;
+  }
+
+  public TokenService tokens() {
+    return tokens;
+  }
+
+  public StatsRecorder stats() {
+    return stats;
+  }
+
+  public MailboxLimiter limiter() {
+    return limiter;
+  }
+
+  public Holds holds() {
+    return holds;
+  }
+
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  public DeltaStore deltaStore() {
+    return deltaStore;
+  }
+
+  public SubscriptionRegistry subscriptions() {
+    return subscriptions;
+  }
+
+  public WebhookClient webhooks() {
+    return webhooks;
+  }
+
+  public Duration latency() {
+    return latency;
+  }
+
+  public void latency(Duration value) {
+    this.latency = value;
+  }
+
+  public ConsentMode consentMode() {
+    return consentMode;
+  }
+
+  public void consentMode(ConsentMode mode) {
+    this.consentMode = mode;
+  }
+
+  /** Forgets all state: directory, tokens, counters, faults, delta tokens, subscriptions. */
+  public void reset() {
+    directory.clear();
+    tokens.expireAll();
+    stats.reset();
+    limiter.reset();
+    faults.clear();
+    holds.clear();
+    deltaStore.clear();
+    subscriptions.clear();
+    webhooks.clear();
+    flows.clear();
+    tokenEndpoint.clear();
+  }
+
+  @Override
+  public void close() {
+    subscriptions.close();
+  }
+}
