@@ -1,0 +1,118 @@
+package com.workplace.calendar.graph.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.workplace.calendar.booking.Attendee;
+import com.workplace.calendar.spi.CalendarEvent;
+import com.workplace.calendar.spi.EventDraft;
+import com.workplace.calendar.tenant.TenantId;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/** Event operations on room calendars; all times go out in UTC and come back as instants. */
+final class GraphEvents {
+  private static final DateTimeFormatter UTC_LOCAL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final Map<String, String> PREFER_UTC = Map.of("Prefer", "outlook.timezone=\"UTC\"");
+
+  private final GraphClient client;
+
+  GraphEvents(GraphClient client) {
+    this.client = client;
+  }
+
+  CalendarEvent create(TenantId tenant, String mailbox, EventDraft draft) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("subject", draft.subject());
+    body.set("start", dateTime(draft.start()));
+    body.set("end", dateTime(draft.end()));
+    body.put("transactionId", draft.transactionId());
+    body.put("showAs", "busy");
+    ArrayNode attendees = body.putArray("attendees");
+    for (Attendee attendee : draft.attendees()) {
+      ObjectNode a = attendees.addObject();
+      ObjectNode address = a.putObject("emailAddress");
+      address.put("address", attendee.email());
+      attendee.name().ifPresent(n -> address.put("name", n));
+      a.put("type", "required");
+    }
+    draft.body().ifPresent(text -> body.putObject("body").put("contentType", "text").put("content", text));
+    HttpUrl url = client.user(mailbox, "events").build();
+    // Safe to retry: the service creates one event per transactionId.
+    GraphResponse response = client.sendJson("POST", url, tenant, mailbox, body, true, PREFER_UTC);
+    return GraphReader.event(GraphClient.successJson(response, "creating an event"));
+  }
+
+  Optional<CalendarEvent> get(TenantId tenant, String mailbox, String eventId) {
+    HttpUrl url = client.user(mailbox, "events", eventId).build();
+    GraphResponse response =
+        client.send(new GraphRequest("GET", url, tenant, mailbox, null, PREFER_UTC, true));
+    if (response.status() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(GraphReader.event(GraphClient.successJson(response, "reading an event")));
+  }
+
+  CalendarEvent update(
+      TenantId tenant,
+      String mailbox,
+      String eventId,
+      Optional<String> subject,
+      Optional<Instant> start,
+      Optional<Instant> end) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    subject.ifPresent(s -> body.put("subject", s));
+    start.ifPresent(s -> body.set("start", dateTime(s)));
+    end.ifPresent(e -> body.set("end", dateTime(e)));
+    HttpUrl url = client.user(mailbox, "events", eventId).build();
+    GraphResponse response = client.sendJson("PATCH", url, tenant, mailbox, body, true, PREFER_UTC);
+    return GraphReader.event(GraphClient.successJson(response, "updating an event"));
+  }
+
+  boolean cancel(TenantId tenant, String mailbox, String eventId, Optional<String> comment) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("comment", comment.orElse(""));
+    HttpUrl url = client.user(mailbox, "events", eventId, "cancel").build();
+    GraphResponse response = client.sendJson("POST", url, tenant, mailbox, body, true, Map.of());
+    if (response.status() == 404) {
+      return false;
+    }
+    if (!response.isSuccess()) {
+      throw GraphErrors.toException(Json.MAPPER, "cancelling an event", response);
+    }
+    return true;
+  }
+
+  boolean delete(TenantId tenant, String mailbox, String eventId) {
+    HttpUrl url = client.user(mailbox, "events", eventId).build();
+    GraphResponse response =
+        client.send(new GraphRequest("DELETE", url, tenant, mailbox, null, Map.of(), true));
+    if (response.status() == 404) {
+      return false;
+    }
+    if (!response.isSuccess()) {
+      throw GraphErrors.toException(Json.MAPPER, "deleting an event", response);
+    }
+    return true;
+  }
+
+  static ObjectNode dateTime(Instant instant) {
+    ObjectNode node = Json.MAPPER.createObjectNode();
+    node.put("dateTime", UTC_LOCAL.format(instant));
+    node.put("timeZone", "UTC");
+    return node;
+  }
+
+  static String isoUtc(Instant instant) {
+    return UTC_LOCAL.format(instant) + "Z";
+  }
+
+  static JsonNode json(Object value) {
+    return Json.MAPPER.valueToTree(value);
+  }
+}

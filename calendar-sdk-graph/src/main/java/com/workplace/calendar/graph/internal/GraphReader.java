@@ -1,0 +1,145 @@
+package com.workplace.calendar.graph.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.workplace.calendar.CalendarServiceException;
+import com.workplace.calendar.booking.Attendee;
+import com.workplace.calendar.booking.BusyInterval;
+import com.workplace.calendar.registry.DiscoveredRoom;
+import com.workplace.calendar.registry.EmailAddresses;
+import com.workplace.calendar.spi.CalendarEvent;
+import com.workplace.calendar.spi.DeltaItem;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads Graph's JSON into the SDK's values, leniently: the documented samples disagree on types and
+ * key casing, and a field of the wrong type is treated as absent rather than failing the page. A
+ * value the SDK cannot do without (an event's id or times) is a typed error.
+ */
+final class GraphReader {
+  private GraphReader() {}
+
+  static CalendarEvent event(JsonNode node) {
+    String id = text(node, "id").orElseThrow(() -> malformed("an event without an id"));
+    Instant start = dateTime(node.path("start")).orElseThrow(() -> malformed("an event without a start"));
+    Instant end = dateTime(node.path("end")).orElseThrow(() -> malformed("an event without an end"));
+    List<Attendee> attendees = new ArrayList<>();
+    for (JsonNode a : iterable(node.path("attendees"))) {
+      person(a.path("emailAddress")).ifPresent(attendees::add);
+    }
+    return new CalendarEvent(
+        id,
+        text(node, "iCalUId"),
+        text(node, "subject"),
+        start,
+        end.isBefore(start) ? start : end,
+        person(node.path("organizer").path("emailAddress")),
+        attendees,
+        text(node, "transactionId"),
+        node.path("isCancelled").asBoolean(false));
+  }
+
+  static DeltaItem deltaItem(JsonNode node) {
+    String id = text(node, "id").orElseThrow(() -> malformed("a delta entry without an id"));
+    if (node.has("@removed")) {
+      return new DeltaItem(id, Optional.empty());
+    }
+    CalendarEvent event = event(node);
+    return new DeltaItem(id, event.cancelled() ? Optional.empty() : Optional.of(event));
+  }
+
+  static Optional<DiscoveredRoom> room(JsonNode node, List<String> lists) {
+    Optional<String> email = text(node, "emailAddress").filter(EmailAddresses::isValid);
+    if (email.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> floor =
+        text(node, "floorLabel").or(() -> number(node, "floorNumber").map(String::valueOf));
+    return Optional.of(
+        new DiscoveredRoom(
+            email.get(),
+            text(node, "displayName").orElse(email.get()),
+            number(node, "capacity"),
+            text(node, "building"),
+            floor,
+            lists));
+  }
+
+  static BusyInterval busy(JsonNode item) {
+    Instant start = dateTime(item.path("start")).orElseThrow(() -> malformed("a schedule item without a start"));
+    Instant end = dateTime(item.path("end")).orElseThrow(() -> malformed("a schedule item without an end"));
+    return new BusyInterval(start, end.isBefore(start) ? start : end, text(item, "status").orElse("busy"));
+  }
+
+  /** Reads {@code {"dateTime": "...", "timeZone": "..."}} as an instant. */
+  static Optional<Instant> dateTime(JsonNode node) {
+    Optional<String> text = text(node, "dateTime");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    String value = text.get();
+    try {
+      return Optional.of(OffsetDateTime.parse(value).toInstant());
+    } catch (DateTimeParseException e) {
+      // no offset: the zone comes from timeZone
+    }
+    try {
+      LocalDateTime local = LocalDateTime.parse(value);
+      ZoneId zone =
+          text(node, "timeZone").flatMap(WindowsTimeZones::resolve).orElse(ZoneOffset.UTC);
+      return Optional.of(local.atZone(zone).toInstant());
+    } catch (DateTimeParseException e) {
+      throw malformed("a date-time Graph sent cannot be read");
+    }
+  }
+
+  static Optional<String> text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null) {
+      for (var it = node.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (name.equalsIgnoreCase(field)) {
+          value = node.get(name);
+          break;
+        }
+      }
+    }
+    return value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()
+        ? Optional.of(value.asText().strip())
+        : Optional.empty();
+  }
+
+  static Optional<Integer> number(JsonNode node, String field) {
+    return text(node, field)
+        .flatMap(
+            t -> {
+              try {
+                return Optional.of((int) Math.round(Double.parseDouble(t)));
+              } catch (NumberFormatException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  static Iterable<JsonNode> iterable(JsonNode array) {
+    return array != null && array.isArray() ? array : List.of();
+  }
+
+  static Optional<Attendee> person(JsonNode emailAddress) {
+    return text(emailAddress, "address")
+        .filter(EmailAddresses::isValid)
+        .map(a -> Attendee.of(a, text(emailAddress, "name").orElse(null)));
+  }
+
+  static CalendarServiceException malformed(String what) {
+    return new CalendarServiceException(
+        "Graph sent a malformed answer: " + what, 0, "MalformedResponse", null, null, null);
+  }
+}

@@ -1,0 +1,21 @@
+package com.workplace.calendar.graph.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads Microsoft's documented example payloads from the test resources. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static JsonNode json(String name) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/graph/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + name);
+      }
+      return Json.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
