@@ -38,7 +38,6 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class FakeMicrosoft365 implements AutoCloseable {
 
-  private final FakeEngine.Config config;
   private final int containerThreads;
   private final FakeEngine engine;
   private final FakeFaults faults;
@@ -47,7 +46,6 @@ public final class FakeMicrosoft365 implements AutoCloseable {
   private boolean closed;
 
   FakeMicrosoft365(FakeEngine.Config config, int containerThreads) {
-    this.config = config;
     this.containerThreads = containerThreads;
     this.engine = new FakeEngine(config);
     this.faults = new FakeFaults(engine);

@@ -90,19 +90,6 @@ public final class Json {
     return value instanceof Map ? (Map<String, Object>) value : null;
   }
 
-  /** Returns the member as a list, or null when absent or not an array. */
-  @SuppressWarnings("unchecked")
-  public static List<Object> arrayMember(Map<String, Object> map, String key) {
-    Object value = map.get(key);
-    return value instanceof List ? (List<Object>) value : null;
-  }
-
-  /** Returns the member as a string, or null when absent or not a string. */
-  public static String stringMember(Map<String, Object> map, String key) {
-    Object value = map.get(key);
-    return value instanceof String ? (String) value : null;
-  }
-
   // ---------------------------------------------------------------- writing
 
   private static void writeValue(StringBuilder out, Object value) {
