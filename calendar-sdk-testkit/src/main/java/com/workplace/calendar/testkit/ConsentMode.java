@@ -3,7 +3,7 @@ package com.workplace.calendar.testkit;
 /**
  * How the fake's admin-consent and authorize endpoints answer a signing-in administrator.
  *
- * <p>Set it for the whole fake with {@link FakeMicrosoft365.Builder#consentMode(ConsentMode)} or
+ * <p>Set it for the whole fake with {@link FakeMicrosoft365Builder#consentMode(ConsentMode)} or
  * for one tenant with {@link FakeTenant#consentMode(ConsentMode)}.
  *
  * @since 0.1.0

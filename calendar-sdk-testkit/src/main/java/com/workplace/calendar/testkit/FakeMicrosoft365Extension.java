@@ -43,7 +43,7 @@ public final class FakeMicrosoft365Extension
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(FakeMicrosoft365Extension.class);
 
-  private final Consumer<FakeMicrosoft365.Builder> customizer;
+  private final Consumer<FakeMicrosoft365Builder> customizer;
   private final Boolean resetBetweenTests;
   private final boolean programmatic;
   private volatile FakeMicrosoft365 current;
@@ -54,7 +54,7 @@ public final class FakeMicrosoft365Extension
   }
 
   private FakeMicrosoft365Extension(
-      Consumer<FakeMicrosoft365.Builder> customizer, Boolean resetBetweenTests,
+      Consumer<FakeMicrosoft365Builder> customizer, Boolean resetBetweenTests,
       boolean programmatic) {
     this.customizer = customizer;
     this.resetBetweenTests = resetBetweenTests;
@@ -132,7 +132,7 @@ public final class FakeMicrosoft365Extension
   }
 
   private FakeMicrosoft365 create(ExtensionContext context) {
-    FakeMicrosoft365.Builder builder = FakeMicrosoft365.builder();
+    FakeMicrosoft365Builder builder = FakeMicrosoft365.builder();
     annotation(context).ifPresent(a -> builder
         .latency(Duration.ofMillis(a.latencyMillis()))
         .consentMode(a.consentMode())
@@ -193,7 +193,7 @@ public final class FakeMicrosoft365Extension
 
   /** Configures a programmatic {@link FakeMicrosoft365Extension}. */
   public static final class Builder {
-    private Consumer<FakeMicrosoft365.Builder> customizer = b -> { };
+    private Consumer<FakeMicrosoft365Builder> customizer = b -> { };
     private boolean resetBetweenTests;
 
     private Builder() {}
@@ -204,7 +204,7 @@ public final class FakeMicrosoft365Extension
      * @param value called with the builder before the fake is built
      * @return this
      */
-    public Builder configure(Consumer<FakeMicrosoft365.Builder> value) {
+    public Builder configure(Consumer<FakeMicrosoft365Builder> value) {
       this.customizer = Objects.requireNonNull(value, "customizer");
       return this;
     }

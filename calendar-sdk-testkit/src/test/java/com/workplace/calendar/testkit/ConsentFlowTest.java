@@ -108,6 +108,25 @@ class ConsentFlowTest {
         List.of("access_denied"));
   }
 
+  @Test
+  void interactiveFormsPostTheDecision() {
+    m365.tenant("contoso.onmicrosoft.com").consentMode(ConsentMode.INTERACTIVE);
+    Http.Reply page = consent("common", "/v2.0/adminconsent", app.clientId(), REDIRECT,
+        "&scope=" + UrlCodec.formEncode("https://graph.microsoft.com/Calendars.Read"));
+    Matcher ticket = Pattern.compile("name=\"ticket\" value=\"([^\"]+)\"").matcher(page.body());
+    assertThat(ticket.find()).isTrue();
+
+    Http.Reply accepted = http.form(m365.authorityUri() + tenant.id() + "/adminconsent/decision",
+        Map.of("ticket", ticket.group(1), "decision", "accept"));
+
+    assertThat(query(accepted.header("Location"))).containsEntry("admin_consent", List.of("True"))
+        .containsEntry("scope", List.of("https://graph.microsoft.com/Calendars.Read"));
+    assertThat(tenant.consentedPermissions(app.clientId())).containsExactly("Calendars.Read");
+    Http.Reply replay = http.form(m365.authorityUri() + tenant.id() + "/adminconsent/decision",
+        Map.of("ticket", ticket.group(1), "decision", "accept"));
+    assertThat(replay.status()).isEqualTo(400);
+  }
+
   private static String link(String html, String id) {
     Matcher m = Pattern.compile("id=\"" + id + "\" href=\"([^\"]+)\"").matcher(html);
     assertThat(m.find()).as("link " + id).isTrue();

@@ -33,7 +33,7 @@ public final class DeltaStore {
   private final Clock clock;
   private final Map<String, DeltaToken> deltaTokens = new ConcurrentHashMap<>();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-  private volatile Duration maxAge;
+  private final Duration maxAge;
 
   public DeltaStore(Ids ids, Clock clock, Duration maxAge) {
     this.ids = ids;
@@ -41,15 +41,9 @@ public final class DeltaStore {
     this.maxAge = maxAge;
   }
 
-  /** Tokens older than this are expired; null means no age limit. */
-  public void maxAge(Duration age) {
-    this.maxAge = age;
-  }
-
   /** Whether a token created at {@code created} is too old. */
   public boolean tooOld(Instant created) {
-    Duration age = maxAge;
-    return age != null && clock.instant().isAfter(created.plus(age));
+    return maxAge != null && clock.instant().isAfter(created.plus(maxAge));
   }
 
   /** Stores a new delta token and returns its opaque value. */

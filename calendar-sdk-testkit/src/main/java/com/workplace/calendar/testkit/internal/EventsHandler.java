@@ -4,9 +4,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Creating, reading, updating, deleting and cancelling events. */
 final class EventsHandler {
+
+  /** The properties of Graph's {@code event} type; others are rejected like Graph does. */
+  private static final Set<String> EVENT_PROPERTIES = Set.of("allowNewTimeProposals",
+      "attachments", "attendees", "body", "bodyPreview", "calendar", "cancelledOccurrences",
+      "categories", "changeKey", "createdDateTime", "end", "exceptionOccurrences", "extensions",
+      "hasAttachments", "hideAttendees", "iCalUId", "id", "importance", "instances", "isAllDay",
+      "isCancelled", "isDraft", "isOnlineMeeting", "isOrganizer", "isReminderOn",
+      "lastModifiedDateTime", "location", "locations", "multiValueExtendedProperties",
+      "occurrenceId", "onlineMeeting", "onlineMeetingProvider", "onlineMeetingUrl", "organizer",
+      "originalEndTimeZone", "originalStart", "originalStartTimeZone", "recurrence",
+      "reminderMinutesBeforeStart", "responseRequested", "responseStatus", "sensitivity",
+      "seriesMasterId", "showAs", "singleValueExtendedProperties", "start", "subject",
+      "transactionId", "type", "uid", "webLink");
 
   FakeResponse handle(GraphCall call) {
     switch (call.route().op()) {
@@ -27,7 +41,7 @@ final class EventsHandler {
   }
 
   private FakeResponse create(GraphCall call) {
-    Map<String, Object> body = call.jsonBody();
+    Map<String, Object> body = eventBody(call);
     MailboxState m = call.mailbox();
     if (!body.containsKey("start") || !body.containsKey("end")) {
       throw GraphException.badRequest("ErrorInvalidRequest",
@@ -49,7 +63,7 @@ final class EventsHandler {
   }
 
   private FakeResponse update(GraphCall call) {
-    Map<String, Object> body = call.jsonBody();
+    Map<String, Object> body = eventBody(call);
     EventRecord current = find(call);
     String tx = string(body, "transactionId");
     if (body.containsKey("transactionId") && !java.util.Objects.equals(tx,
@@ -89,6 +103,12 @@ final class EventsHandler {
   private FakeResponse cancel(GraphCall call) {
     Map<String, Object> body = call.request().body().length == 0 ? Json.object()
         : call.jsonBody();
+    for (String key : body.keySet()) {
+      if (!key.equals("comment")) {
+        throw GraphException.badRequest("RequestBodyRead", "The parameter '" + key
+            + "' in the request payload is not a valid parameter for the operation 'cancel'.");
+      }
+    }
     if (body.containsKey("comment") && body.get("comment") != null
         && !(body.get("comment") instanceof String)) {
       throw GraphException.badRequest("BadRequest",
@@ -101,6 +121,18 @@ final class EventsHandler {
     }
     call.mailbox().calendar().delete(e.id()).orElseThrow(GraphException::itemNotFound);
     return FakeResponse.empty(202);
+  }
+
+  private static Map<String, Object> eventBody(GraphCall call) {
+    Map<String, Object> body = call.jsonBody();
+    for (String key : body.keySet()) {
+      if (!key.startsWith("@") && !key.contains("@odata.") && !EVENT_PROPERTIES.contains(key)) {
+        throw GraphException.badRequest("RequestBodyRead", "The property '" + key
+            + "' does not exist on type 'microsoft.graph.event'. Make sure to only use property"
+            + " names that are defined by the type or mark the type as open type.");
+      }
+    }
+    return body;
   }
 
   private static EventRecord find(GraphCall call) {

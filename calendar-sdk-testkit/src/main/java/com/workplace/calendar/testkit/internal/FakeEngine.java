@@ -119,10 +119,6 @@ public final class FakeEngine implements AutoCloseable {
     return faults;
   }
 
-  public DeltaStore deltaStore() {
-    return deltaStore;
-  }
-
   public SubscriptionRegistry subscriptions() {
     return subscriptions;
   }

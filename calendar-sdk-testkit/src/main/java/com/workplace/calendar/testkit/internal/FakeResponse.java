@@ -22,7 +22,7 @@ public final class FakeResponse {
 
   private final int status;
   private final Map<String, String> headers = new LinkedHashMap<>();
-  private byte[] body;
+  private final byte[] body;
   private Fault fault = Fault.NONE;
 
   private FakeResponse(int status, byte[] body) {
@@ -91,28 +91,12 @@ public final class FakeResponse {
     return this;
   }
 
-  /** Replaces the body with raw text (keeps the headers). */
-  public FakeResponse body(String text) {
-    this.body = text.getBytes(StandardCharsets.UTF_8);
-    return this;
-  }
-
   public int status() {
     return status;
   }
 
   public Map<String, String> headers() {
     return headers;
-  }
-
-  /** The value of a header (case-insensitive) or null. */
-  public String headerValue(String name) {
-    for (Map.Entry<String, String> e : headers.entrySet()) {
-      if (e.getKey().equalsIgnoreCase(name)) {
-        return e.getValue();
-      }
-    }
-    return null;
   }
 
   public byte[] body() {

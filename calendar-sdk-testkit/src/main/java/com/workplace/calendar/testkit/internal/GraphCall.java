@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -166,15 +165,5 @@ public final class GraphCall {
     } catch (NumberFormatException e) {
       throw GraphException.badRequest("BadRequest", "Invalid $skip value '" + value + "'.");
     }
-  }
-
-  /** Whether the caller's permissions include one of these (case-insensitive). */
-  boolean can(String... permissions) {
-    return principal.hasAny(permissions);
-  }
-
-  /** The method, upper case. */
-  String method() {
-    return request.method().toUpperCase(Locale.ROOT);
   }
 }

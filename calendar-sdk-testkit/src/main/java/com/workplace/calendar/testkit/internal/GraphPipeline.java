@@ -74,6 +74,10 @@ public final class GraphPipeline {
     } catch (GraphException e) {
       response = GraphErrors.render(e, requestId,
           clientRequestId == null ? requestId : clientRequestId, clock);
+    } catch (RuntimeException e) {
+      response = GraphErrors.render(new GraphException(500, "InternalServerError",
+          "The fake failed to handle the request: " + e.getClass().getName()), requestId,
+          clientRequestId == null ? requestId : clientRequestId, clock);
     }
     if (response.fault() == FakeResponse.Fault.NONE) {
       response.headerIfAbsent("request-id", requestId);

@@ -112,11 +112,6 @@ public final class TenantState {
     return list;
   }
 
-  /** Every recipient. */
-  public Collection<MailboxState> mailboxes() {
-    return mailboxes.values();
-  }
-
   /**
    * Adds a room list.
    *
