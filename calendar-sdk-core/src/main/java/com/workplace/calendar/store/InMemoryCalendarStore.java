@@ -3,7 +3,6 @@ package com.workplace.calendar.store;
 import com.workplace.calendar.DuplicateRecordException;
 import com.workplace.calendar.Page;
 import com.workplace.calendar.ResourceNotFoundException;
-import com.workplace.calendar.StaleRecordException;
 import com.workplace.calendar.registry.CalendarQuery;
 import com.workplace.calendar.registry.RoomCalendar;
 import com.workplace.calendar.space.SpaceId;
@@ -42,11 +41,11 @@ public final class InMemoryCalendarStore implements CalendarStore {
   private final Map<TenantId, Map<String, BookingLink>> bookingLinks = new HashMap<>();
   private final Map<CalendarKey, SyncState> syncStates = new HashMap<>();
   private final Map<CalendarKey, SubscriptionState> subscriptions = new HashMap<>();
-  private final Map<String, Lease> leases = new HashMap<>();
-  private long leaseTokens;
+  private final InMemoryLeases leases;
 
   private InMemoryCalendarStore(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.leases = new InMemoryLeases(clock);
   }
 
   /**
@@ -100,7 +99,7 @@ public final class InMemoryCalendarStore implements CalendarStore {
   public Tenant updateTenant(Tenant tenant) {
     synchronized (lock) {
       Tenant current = tenants.get(tenant.id());
-      checkVersion("tenant " + tenant.id(), current == null ? null : current.version(), tenant.version());
+      StoreChecks.checkVersion("tenant " + tenant.id(), current == null ? null : current.version(), tenant.version());
       Tenant stored = tenant.withVersion(tenant.version() + 1);
       tenants.put(tenant.id(), stored);
       return stored;
@@ -199,7 +198,7 @@ public final class InMemoryCalendarStore implements CalendarStore {
     synchronized (lock) {
       TreeMap<String, RoomCalendar> own = calendarsOf(calendar.tenantId());
       RoomCalendar current = own.get(calendar.email());
-      checkVersion(
+      StoreChecks.checkVersion(
           "calendar " + calendar.email(),
           current == null ? null : current.version(),
           calendar.version());
@@ -334,7 +333,7 @@ public final class InMemoryCalendarStore implements CalendarStore {
     synchronized (lock) {
       Map<String, BookingLink> own = bookingLinksOf(link.tenantId());
       BookingLink current = own.get(link.bookingKey());
-      checkVersion("booking link", current == null ? null : current.version(), link.version());
+      StoreChecks.checkVersion("booking link", current == null ? null : current.version(), link.version());
       BookingLink stored = link.withVersion(link.version() + 1);
       own.put(link.bookingKey(), stored);
       return stored;
@@ -380,7 +379,7 @@ public final class InMemoryCalendarStore implements CalendarStore {
       CalendarKey key = new CalendarKey(state.tenantId(), state.calendarEmail());
       requireCalendar(key);
       SyncState current = syncStates.get(key);
-      checkSave("sync state of " + state.calendarEmail(), current == null ? null : current.version(), state.version());
+      StoreChecks.checkSave("sync state of " + state.calendarEmail(), current == null ? null : current.version(), state.version());
       SyncState stored = state.withVersion(state.version() + 1);
       syncStates.put(key, stored);
       return stored;
@@ -407,7 +406,7 @@ public final class InMemoryCalendarStore implements CalendarStore {
       CalendarKey key = new CalendarKey(subscription.tenantId(), subscription.calendarEmail());
       requireCalendar(key);
       SubscriptionState current = subscriptions.get(key);
-      checkSave(
+      StoreChecks.checkSave(
           "subscription of " + subscription.calendarEmail(),
           current == null ? null : current.version(),
           subscription.version());
@@ -448,63 +447,22 @@ public final class InMemoryCalendarStore implements CalendarStore {
 
   @Override
   public Optional<Lease> tryAcquireLease(String name, String owner, Duration ttl) {
-    requirePositive(ttl);
-    synchronized (lock) {
-      Instant now = clock.instant();
-      Lease current = leases.get(name);
-      if (current != null && !current.owner().equals(owner) && current.expiresAt().isAfter(now)) {
-        return Optional.empty();
-      }
-      long token =
-          current != null && current.owner().equals(owner) && current.expiresAt().isAfter(now)
-              ? current.token()
-              : ++leaseTokens;
-      Lease lease = new Lease(name, owner, now.plus(ttl), token);
-      leases.put(name, lease);
-      return Optional.of(lease);
-    }
+    return leases.tryAcquire(name, owner, ttl);
   }
 
   @Override
   public Optional<Lease> renewLease(Lease lease, Duration ttl) {
-    requirePositive(ttl);
-    synchronized (lock) {
-      Instant now = clock.instant();
-      Lease current = leases.get(lease.name());
-      if (current == null
-          || !current.owner().equals(lease.owner())
-          || current.token() != lease.token()
-          || !current.expiresAt().isAfter(now)) {
-        return Optional.empty();
-      }
-      Lease renewed = new Lease(lease.name(), lease.owner(), now.plus(ttl), lease.token());
-      leases.put(lease.name(), renewed);
-      return Optional.of(renewed);
-    }
+    return leases.renew(lease, ttl);
   }
 
   @Override
   public boolean releaseLease(Lease lease) {
-    synchronized (lock) {
-      Lease current = leases.get(lease.name());
-      if (current == null
-          || !current.owner().equals(lease.owner())
-          || current.token() != lease.token()) {
-        return false;
-      }
-      leases.remove(lease.name());
-      return current.expiresAt().isAfter(clock.instant());
-    }
+    return leases.release(lease);
   }
 
   @Override
   public Optional<Lease> findLease(String name) {
-    synchronized (lock) {
-      Lease current = leases.get(name);
-      return current != null && current.expiresAt().isAfter(clock.instant())
-          ? Optional.of(current)
-          : Optional.empty();
-    }
+    return leases.find(name);
   }
 
   // ---- helpers (callers hold the lock)
@@ -533,32 +491,11 @@ public final class InMemoryCalendarStore implements CalendarStore {
     }
   }
 
-  private static void checkVersion(String what, Long storedVersion, long givenVersion) {
-    if (storedVersion == null) {
-      throw new ResourceNotFoundException(what + " is not stored");
-    }
-    if (storedVersion != givenVersion) {
-      throw new StaleRecordException(
-          what + " was changed meanwhile (version " + storedVersion + ", update based on "
-              + givenVersion + ")");
-    }
-  }
 
-  private static void checkSave(String what, Long storedVersion, long givenVersion) {
-    if (givenVersion == 0) {
-      if (storedVersion != null) {
-        throw new DuplicateRecordException(what + " is already stored");
-      }
-      return;
-    }
-    checkVersion(what, storedVersion, givenVersion);
-  }
 
-  private static void requirePositive(Duration ttl) {
-    if (ttl.isNegative() || ttl.isZero()) {
-      throw new IllegalArgumentException("a lease needs a positive time to live");
-    }
-  }
+
+
+
 
   private static <T> Optional<T> first(Iterable<T> items, Predicate<T> test) {
     for (T item : items) {
