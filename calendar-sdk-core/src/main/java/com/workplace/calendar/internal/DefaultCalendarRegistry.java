@@ -146,6 +146,7 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
 
   @Override
   public Page<RoomCalendar> list(TenantId tenantId, CalendarQuery query) {
+    requireTenant(tenantId);
     return store.listCalendars(tenantId, Objects.requireNonNull(query, "query"));
   }
 

@@ -53,6 +53,7 @@ public interface CalendarRegistry {
    * @param tenantId the tenant
    * @param query the status filter and page
    * @return one page
+   * @throws com.workplace.calendar.ResourceNotFoundException if the tenant is not known
    */
   Page<RoomCalendar> list(TenantId tenantId, CalendarQuery query);
 

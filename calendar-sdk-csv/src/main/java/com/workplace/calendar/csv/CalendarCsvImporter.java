@@ -73,6 +73,7 @@ public interface CalendarCsvImporter {
    * @param tenantId the tenant to import into
    * @param csv the file's bytes; read to the end, not closed
    * @return the report, with {@link ImportReport#dryRun()} set
+   * @throws com.workplace.calendar.ResourceNotFoundException if the tenant is not known
    * @throws CsvFormatException if the file cannot be read as CSV with an e-mail column
    * @throws CsvLimitExceededException if the file exceeds a limit of the options
    * @throws CsvIoException if reading the stream fails
@@ -85,6 +86,7 @@ public interface CalendarCsvImporter {
    * @param tenantId the tenant to import into
    * @param csv the file
    * @return the report, with {@link ImportReport#dryRun()} set
+   * @throws com.workplace.calendar.ResourceNotFoundException if the tenant is not known
    * @throws CsvFormatException if the file cannot be read as CSV with an e-mail column
    * @throws CsvLimitExceededException if the file exceeds a limit of the options
    * @throws CsvIoException if the file cannot be read

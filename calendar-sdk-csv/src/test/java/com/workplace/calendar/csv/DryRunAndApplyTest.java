@@ -229,5 +229,8 @@ class DryRunAndApplyTest {
 
     assertThatThrownBy(() -> world.importer().apply(unknown, resource("basic.csv")))
         .isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> world.importer().dryRun(unknown, resource("basic.csv")))
+        .isInstanceOf(ResourceNotFoundException.class)
+        .hasMessageContaining("fabrikam.onmicrosoft.com");
   }
 }

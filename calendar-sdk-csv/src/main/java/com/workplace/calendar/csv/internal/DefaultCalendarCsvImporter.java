@@ -1,9 +1,11 @@
 package com.workplace.calendar.csv.internal;
 
+import com.workplace.calendar.PageRequest;
 import com.workplace.calendar.csv.CalendarCsvImporter;
 import com.workplace.calendar.csv.CsvImportOptions;
 import com.workplace.calendar.csv.CsvIoException;
 import com.workplace.calendar.csv.ImportReport;
+import com.workplace.calendar.registry.CalendarQuery;
 import com.workplace.calendar.registry.CalendarRegistry;
 import com.workplace.calendar.space.SpaceMapper;
 import com.workplace.calendar.tenant.TenantId;
@@ -80,6 +82,8 @@ public final class DefaultCalendarCsvImporter implements CalendarCsvImporter {
 
   private ImportRun newRun(TenantId tenantId, boolean dryRun) {
     Objects.requireNonNull(tenantId, "tenantId");
+    // An unknown tenant fails here, before the file is read, for dry runs as for imports.
+    registry.list(tenantId, CalendarQuery.all().page(PageRequest.first(1)));
     return new ImportRun(registry, mapper, options, tenantId, dryRun);
   }
 
