@@ -12,6 +12,7 @@ import com.workplace.calendar.sync.SyncOptions;
 import com.workplace.calendar.sync.SyncResult;
 import com.workplace.calendar.testkit.FakeMicrosoft365;
 import com.workplace.calendar.testkit.FakeSubscription;
+import com.workplace.calendar.testkit.LifecycleEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +78,46 @@ class SyncIT {
       assertThat(change.isOurs()).isFalse();
       assertThat(endpoint.accepted.get()).isPositive();
     }
+  }
+
+  @Test
+  void aRemovedSubscriptionIsRecreatedAndMissedNotificationsTriggerARound() throws Exception {
+    RecordingListener listener = new RecordingListener();
+    try (NotificationEndpoint endpoint = new NotificationEndpoint();
+        AuthorizedTenant tenant =
+            AuthorizedTenant.create(
+                m365,
+                "lifecycle",
+                1,
+                b ->
+                    b.syncListener(listener)
+                        .syncOptions(
+                            SyncOptions.builder()
+                                .notifications(endpoint.notifications(), endpoint.lifecycle())
+                                .syncInterval(Duration.ofHours(1))
+                                .build()))) {
+      endpoint.connect(tenant.service.sync().notifications());
+      tenant.service.sync().syncNow(tenant.id, tenant.room(0));
+      tenant.service.sync().start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> subscriptionsOf(tenant).size() == 1);
+      String first = subscriptionsOf(tenant).get(0).id();
+
+      m365.sendLifecycleNotification(first, LifecycleEvent.SUBSCRIPTION_REMOVED);
+
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> subscriptionsOf(tenant).size() == 1 && !subscriptionsOf(tenant).get(0).id().equals(first));
+
+      String eventId = tenant.fake.addEvent(tenant.room(0), "While notifications were lost", tomorrowAt(14), tomorrowAt(15));
+      await().atMost(Duration.ofSeconds(30)).until(() -> listener.changes.stream().anyMatch(c -> c.eventId().equals(eventId)));
+      listener.changes.clear();
+      String missedEvent = tenant.fake.addEvent(tenant.room(0), "Missed", tomorrowAt(16), tomorrowAt(17));
+      m365.sendLifecycleNotification(subscriptionsOf(tenant).get(0).id(), LifecycleEvent.MISSED);
+      await().atMost(Duration.ofSeconds(30)).until(() -> listener.changes.stream().anyMatch(c -> c.eventId().equals(missedEvent)));
+    }
+  }
+
+  private static List<FakeSubscription> subscriptionsOf(AuthorizedTenant tenant) {
+    return m365.subscriptions().stream().filter(s -> s.resource().contains(tenant.fake.domain())).toList();
   }
 
   @Test
