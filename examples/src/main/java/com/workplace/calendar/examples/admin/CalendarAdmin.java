@@ -60,16 +60,20 @@ import picocli.CommandLine.Spec;
       ShellCommand.class,
       CommandLine.HelpCommand.class
     },
+    abbreviateSynopsis = true,
+    optionListHeading = "%nGlobal options (every command accepts them):%n",
+    commandListHeading = "%nCommands:%n",
     footerHeading = "%nEnvironment:%n",
     footer = {
-      "  Every option of the target and the store can also be set as CALENDAR_ADMIN_<OPTION>,"
-          + " e.g. CALENDAR_ADMIN_CLIENT_SECRET for --client-secret (prefer the variable for secrets).",
+      "  The global options but --json and --verbose can also come from environment",
+      "  variables: --client-secret from CALENDAR_ADMIN_CLIENT_SECRET, and so on.",
+      "  Prefer the variables for secrets.",
       "",
       "Exit codes:",
       "  0  done",
-      "  1  the operation failed or partly failed (the output says which and why)",
+      "  1  the operation failed or partly failed; the output says which and why",
       "  2  usage error: unknown command or option, missing or malformed argument",
-      "  3  configuration or authorization problem (app registration, store, tenant consent)"
+      "  3  configuration or authorization problem: app registration, store, consent"
     })
 public final class CalendarAdmin implements Callable<Integer> {
   /** The options that environment variables {@code CALENDAR_ADMIN_<NAME>} can set. */
@@ -119,7 +123,7 @@ public final class CalendarAdmin implements Callable<Integer> {
   @Option(
       names = "--redirect-uri",
       paramLabel = "URI",
-      description = "The admin-consent redirect URI registered on the app; default http://localhost:8765/calendar-admin/consent (a free port with the fake).",
+      description = "The admin-consent redirect URI registered on the app (default: http://localhost:8765/calendar-admin/consent; a free port with the fake).",
       scope = ScopeType.INHERIT)
   URI redirectUri;
 
@@ -132,7 +136,7 @@ public final class CalendarAdmin implements Callable<Integer> {
   @Option(names = "--jdbc-password", paramLabel = "PASSWORD", description = "The database password; prefer CALENDAR_ADMIN_JDBC_PASSWORD.", scope = ScopeType.INHERIT)
   String jdbcPassword;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the default H2 store lives; default ./.calendar-admin", scope = ScopeType.INHERIT)
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the default H2 store lives (default: .calendar-admin in the current folder).", scope = ScopeType.INHERIT)
   Path dataDir;
 
   @Option(names = "--spaces", paramLabel = "FILE", description = "The booking product's spaces: a CSV file spaceId,name,location; default the demo spaces.", scope = ScopeType.INHERIT)
@@ -240,6 +244,7 @@ public final class CalendarAdmin implements Callable<Integer> {
       return;
     }
     commandSpec.usageMessage().abbreviateSynopsis(true);
+    commandSpec.usageMessage().optionListHeading("%nOptions:%n");
     commandSpec.usageMessage().footerHeading("");
     commandSpec.usageMessage().footer(
         "%nGlobal options (--tenant, --json, --target, --data-dir, ...): calendar-admin --help");
