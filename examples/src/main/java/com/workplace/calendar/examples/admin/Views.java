@@ -184,8 +184,4 @@ final class Views {
         "peakConcurrency", s.peakConcurrency(mailbox),
         "retryAfterIgnored", s.retryAfterIgnored(mailbox));
   }
-
-  static <T> List<T> list(List<T> items) {
-    return List.copyOf(items);
-  }
 }
