@@ -1,0 +1,193 @@
+package com.workplace.calendar.examples.admin;
+
+import static com.workplace.calendar.examples.admin.Output.obj;
+
+import com.workplace.calendar.tenant.ConsentCallback;
+import com.workplace.calendar.tenant.ConsentRequest;
+import com.workplace.calendar.tenant.InvalidConsentStateException;
+import com.workplace.calendar.tenant.Tenant;
+import com.workplace.calendar.tenant.TenantId;
+import com.workplace.calendar.tenant.TenantStatus;
+import com.workplace.calendar.tenant.VerificationResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code calendar-admin tenant ...}: authorize tenants and prove access ("Account Verified"). */
+@Command(
+    name = "tenant",
+    description = "Authorize Microsoft 365 tenants (admin consent) and prove access.",
+    subcommands = {
+      TenantCommands.Authorize.class,
+      TenantCommands.Verify.class,
+      TenantCommands.ListTenants.class,
+      TenantCommands.Remove.class
+    })
+final class TenantCommands extends GroupCommand {
+
+  @Command(
+      name = "authorize",
+      description = {
+        "Runs the admin-consent flow: prints the consent URL, receives the redirect on a loopback"
+            + " listener, and verifies access (\"Account Verified\").",
+        "With the embedded fake, the demo tenant's administrator accepts at once."
+      })
+  static final class Authorize extends AdminCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TENANT", description = "Directory GUID or verified domain.")
+    String tenantArgument;
+
+    @Option(names = "--probe-mailbox", paramLabel = "EMAIL", description = "A room mailbox to prove access with; default: one the SDK finds.")
+    String probeMailbox;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", description = "How long to wait for the administrator (default ${DEFAULT-VALUE}).", converter = Durations.class)
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+      AdminContext ctx = ctx();
+      Output out = out();
+      TenantId tenantId = ctx.tenant(Optional.ofNullable(tenantArgument));
+      LoopbackConsentListener listener =
+          ctx.fakeListener().orElseGet(() -> LoopbackConsentListener.start(ctx.redirectUri()));
+      try {
+        listener.expect();
+        ConsentRequest request = ctx.service().tenants().begin(tenantId);
+        out.line("Authorizing " + tenantId + ".");
+        if (ctx.isFake()) {
+          out.line("The demo tenant's administrator opens the consent page and accepts (simulated):");
+          out.line("  " + request.consentUri().getScheme() + "://" + request.consentUri().getAuthority()
+              + request.consentUri().getPath() + "?client_id=...&redirect_uri=...&state=(hidden)");
+          SimulatedAdministrator.visit(request.consentUri(), ctx.demo().orElseThrow().m365().sslContext());
+        } else {
+          out.note("");
+          out.note("Open this URL as a Global Administrator (or Privileged Role Administrator) of "
+              + tenantId + " and accept the permissions:");
+          out.note("");
+          out.note("  " + request.consentUri());
+          out.note("");
+          out.note("Waiting up to " + Durations.describe(timeout) + " for the redirect to " + listener.redirectUri()
+              + " ... (Ctrl-C to give up)");
+        }
+        LoopbackConsentListener.Arrival arrival;
+        try {
+          arrival = listener.await(timeout);
+        } catch (TimeoutException e) {
+          throw AdminException.configuration(
+              "no consent redirect arrived within " + Durations.describe(timeout),
+              "make sure the administrator finished the consent page and that the app registration lists "
+                  + listener.redirectUri() + " as a Web redirect URI; then run the command again");
+        }
+        VerificationResult result;
+        try {
+          result = ctx.service().tenants().complete(ConsentCallback.fromQuery(arrival.rawQuery()));
+          if (probeMailbox != null && result.status() != TenantStatus.FAILED) {
+            result = ctx.service().tenants().verify(tenantId, probeMailbox);
+          }
+        } catch (InvalidConsentStateException | IllegalArgumentException e) {
+          arrival.page().complete(LoopbackConsentListener.page("Authorization refused", e.getMessage()));
+          throw e;
+        } catch (RuntimeException e) {
+          arrival.page().complete(LoopbackConsentListener.page("Authorization failed", "See the terminal."));
+          throw e;
+        }
+        arrival.page().complete(
+            result.verified()
+                ? LoopbackConsentListener.page(VerificationResult.ACCOUNT_VERIFIED,
+                    "calendar-admin can now read and write the room calendars of " + tenantId + ".")
+                : LoopbackConsentListener.page("Not verified", result.message()));
+        out.json(Views.verification(result));
+        return printVerification(out, result);
+      } finally {
+        if (ctx.fakeListener().isEmpty()) {
+          listener.close();
+        }
+      }
+    }
+  }
+
+  @Command(name = "verify", description = "Proves access again: gets a token for the tenant and probes a room mailbox.")
+  static final class Verify extends AdminCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TENANT", description = "Directory GUID or verified domain; default as --tenant.")
+    String tenantArgument;
+
+    @Option(names = "--probe-mailbox", paramLabel = "EMAIL", description = "The room mailbox to probe (remembered for later checks).")
+    String probeMailbox;
+
+    @Override
+    public Integer call() {
+      AdminContext ctx = ctx();
+      TenantId tenantId = ctx.tenant(Optional.ofNullable(tenantArgument));
+      ctx.knownTenant(tenantId);
+      VerificationResult result =
+          probeMailbox == null
+              ? ctx.service().tenants().verify(tenantId)
+              : ctx.service().tenants().verify(tenantId, probeMailbox);
+      out().json(Views.verification(result));
+      return printVerification(out(), result);
+    }
+  }
+
+  /** Prints the outcome for people and returns the exit code it means. */
+  static int printVerification(Output out, VerificationResult result) {
+    out.table(
+        Table.of("tenant", "status", "result")
+            .row(result.tenantId(), result.status(), result.message()));
+    if (!result.grantedPermissions().isEmpty() || result.probedMailbox().isPresent()) {
+      out.line("  permissions: " + String.join(", ", new TreeSet<>(result.grantedPermissions()))
+          + "; probed mailbox: " + result.probedMailbox().orElse("-"));
+    }
+    if (result.verified()) {
+      return ExitCodes.OK;
+    }
+    return result.status() == TenantStatus.CONSENTED ? ExitCodes.OK : ExitCodes.CONFIGURATION;
+  }
+
+  @Command(name = "list", description = "Lists the tenants the store knows.")
+  static final class ListTenants extends AdminCommand {
+    @Override
+    public Integer call() {
+      List<Tenant> tenants = ctx().service().tenants().list();
+      Table table = Table.of("tenant", "status", "directory id", "probe mailbox", "problem", "updated");
+      for (Tenant t : tenants) {
+        table.row(
+            t.id(), t.status(), t.directoryId(), t.probeMailbox(),
+            t.failureReason().map(r -> r.name() + ": " + r.action()), out().time(t.updatedAt()));
+      }
+      if (tenants.isEmpty()) {
+        out().line("No tenants yet. Authorize one: calendar-admin tenant authorize <tenant>");
+      } else {
+        out().table(table);
+      }
+      out().json(obj("tenants", tenants.stream().map(Views::tenant).toList()));
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "remove", description = "Forgets a tenant (with --with-calendars also its calendars, links and bookings' links).")
+  static final class Remove extends AdminCommand {
+    @Parameters(index = "0", paramLabel = "TENANT", description = "Directory GUID or verified domain.")
+    String tenantArgument;
+
+    @Option(names = "--with-calendars", description = "Also remove the tenant's calendars, space links and booking links.")
+    boolean withCalendars;
+
+    @Override
+    public Integer call() {
+      TenantId tenantId = ctx().tenant(Optional.of(tenantArgument));
+      boolean removed;
+      try {
+        removed = ctx().service().tenants().remove(tenantId, withCalendars);
+      } catch (com.workplace.calendar.ConflictException e) {
+        throw AdminException.failed(e.getMessage(), "add --with-calendars to remove them too");
+      }
+      out().line(removed ? "Removed tenant " + tenantId + "." : "Tenant " + tenantId + " was not known.");
+      out().json(obj("tenant", tenantId.value(), "removed", removed));
+      return removed ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package com.workplace.calendar.examples.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line without Microsoft 365: usage errors, configuration errors, help, parsing. */
+class CommandLineTest {
+  @TempDir Path dataDir;
+
+  private Cli cli() {
+    return new Cli(dataDir);
+  }
+
+  @Test
+  void unknownCommandIsAUsageErrorWithASuggestion() {
+    Cli.Result result = cli().run("calenders", "list");
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("Unmatched argument").contains("calendars");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    Cli.Result result = cli().run("calendars", "list", "--colour");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("--colour").contains("calendar-admin calendars list --help");
+  }
+
+  @Test
+  void missingRequiredOptionIsAUsageError() {
+    Cli.Result result = cli().run("bookings", "create", "--space", "HH-1.01", "--start", "now");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("--booker");
+  }
+
+  @Test
+  void malformedValuesAreUsageErrors() {
+    assertThat(cli().run("sync", "watch", "--interval", "soon").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli().run("--target", "exchange2010", "tenant", "list").exitCode()).isEqualTo(ExitCodes.USAGE);
+    Cli.Result badTime = cli().run("bookings", "availability", "--from", "tomorrow-ish", "a@b.com");
+    assertThat(badTime.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badTime.err()).contains("is not a time");
+  }
+
+  @Test
+  void exclusiveOptionsAreAUsageError() {
+    Cli.Result result = cli().run("spaces", "unlink", "--space", "HH-1.01", "--calendar", "a@b.com");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("mutually exclusive");
+  }
+
+  @Test
+  void noCommandShowsTheCommandsAndIsAUsageError() {
+    Cli.Result result = cli().run();
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("demo").contains("tenant").contains("Exit codes");
+    Cli.Result group = cli().run("bookings");
+    assertThat(group.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(group.err()).contains("end-early").contains("availability");
+  }
+
+  @Test
+  void helpAndVersionSucceed() {
+    Cli.Result help = cli().run("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("calendar-admin").contains("CALENDAR_ADMIN_CLIENT_SECRET");
+    assertThat(cli().run("bookings", "create", "--help").out()).contains("--space").contains("--booker");
+    assertThat(cli().run("calendars", "import", "--help").out()).contains("--dry-run").doesNotContain("--client-secret");
+    assertThat(cli().run("help", "calendars").out()).contains("import").contains("connect");
+    assertThat(cli().run("--version").out()).startsWith("calendar-admin ");
+  }
+
+  @Test
+  void aRealTenantWithoutAnAppRegistrationIsAConfigurationProblem() {
+    Cli.Result result = cli().run("--target", "microsoft365", "tenant", "list");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(result.err()).contains("client) ID").contains("CALENDAR_ADMIN_CLIENT_ID");
+    assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void environmentVariablesSetOptions() {
+    Cli.Result result =
+        cli()
+            .env("CALENDAR_ADMIN_TARGET", "microsoft365")
+            .env("CALENDAR_ADMIN_CLIENT_ID", "3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14")
+            .run("tenant", "list");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(result.err()).contains("client secret or certificate");
+  }
+
+  @Test
+  void aSecretAndACertificateTogetherAreAConfigurationProblem() {
+    Cli.Result result =
+        cli()
+            .env("CALENDAR_ADMIN_CLIENT_SECRET", "s3cret-value")
+            .run("--target", "microsoft365", "--client-id", "abc", "--certificate", "app.pem", "tenant", "list");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(result.out() + result.err()).doesNotContain("s3cret-value");
+  }
+
+  @Test
+  void theDemoRefusesARealTenant() {
+    Cli.Result result = cli().run("--target", "microsoft365", "demo");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("embedded Microsoft 365 fake");
+  }
+
+  @Test
+  void aSpaceDirectoryThatDoesNotExistIsAConfigurationProblem() {
+    Cli.Result result = cli().run("--spaces", dataDir.resolve("nope.csv").toString(), "spaces", "search");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(result.err()).contains("does not exist").contains("spaceId,name,location");
+  }
+
+  @Test
+  void theTemplateGoesToStandardOutputOrAFile() throws Exception {
+    Cli.Result result = cli().run("calendars", "template");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("email,roomID");
+    Path file = dataDir.resolve("rooms.csv");
+    assertThat(cli().run("calendars", "template", file.toString()).exitCode()).isZero();
+    assertThat(Files.readString(file)).startsWith("email,roomID");
+    assertThat(Files.exists(dataDir.resolve("fake-store.mv.db"))).as("no store needed").isFalse();
+  }
+
+  @Test
+  void durationsAndTimesReadLikePeopleWriteThem() {
+    assertThat(Durations.parse("90s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
+    assertThat(Durations.parse("3d")).isEqualTo(Duration.ofDays(3));
+    assertThat(Durations.parse("PT45M")).isEqualTo(Duration.ofMinutes(45));
+    assertThatThrownBy(() -> Durations.parse("0m")).isInstanceOf(CommandLine.TypeConversionException.class);
+    assertThatThrownBy(() -> Durations.parse("soon")).isInstanceOf(CommandLine.TypeConversionException.class);
+    Instant now = Instant.parse("2025-03-04T10:00:00Z");
+    assertThat(Times.parse("now+30m", ZoneOffset.UTC, now)).isEqualTo(Instant.parse("2025-03-04T10:30:00Z"));
+    assertThat(Times.parse("2025-03-04T14:30", ZoneOffset.ofHours(1), now)).isEqualTo(Instant.parse("2025-03-04T13:30:00Z"));
+    assertThat(Times.parse("2025-03-04T14:30Z", ZoneOffset.ofHours(1), now)).isEqualTo(Instant.parse("2025-03-04T14:30:00Z"));
+  }
+
+  @Test
+  void theShellSplitsLinesLikeAShell() {
+    assertThat(ShellCommand.tokenize("bookings create --subject 'Team meeting' --booker \"a b\"@x.com"))
+        .containsExactly("bookings", "create", "--subject", "Team meeting", "--booker", "a b@x.com");
+    assertThat(ShellCommand.tokenize("  spaces   search  ")).containsExactly("spaces", "search");
+    assertThatThrownBy(() -> ShellCommand.tokenize("say 'hello")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void environmentNamesFollowTheOptions() {
+    assertThat(CalendarAdmin.environmentName("--client-secret")).isEqualTo("CALENDAR_ADMIN_CLIENT_SECRET");
+    assertThat(CalendarAdmin.ENVIRONMENT_OPTIONS).contains("--jdbc-url", "--data-dir");
+  }
+}
