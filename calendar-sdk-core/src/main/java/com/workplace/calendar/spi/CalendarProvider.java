@@ -137,6 +137,18 @@ public interface CalendarProvider extends AutoCloseable {
       Instant windowEnd);
 
   /**
+   * Tells whether a delta link stored earlier can still be followed (it points at the configured
+   * endpoint). A link that cannot, e.g. after the endpoint changed, is dropped and the calendar
+   * resyncs fully. The default accepts every link.
+   *
+   * @param link a stored delta link
+   * @return {@code true} if {@link #deltaPage} may be called with it
+   */
+  default boolean canFollow(String link) {
+    return true;
+  }
+
+  /**
    * Reads the busy times of rooms.
    *
    * @param tenantId the tenant

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.workplace.calendar.booking.BookingRequest;
+import com.workplace.calendar.store.InMemoryCalendarStore;
+import com.workplace.calendar.store.SyncState;
 import com.workplace.calendar.sync.BookingChange;
 import com.workplace.calendar.sync.ChangeType;
 import com.workplace.calendar.sync.NotificationRequest;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,6 +207,30 @@ class SyncIT {
       SyncResult third = tenant.service.sync().syncNow(tenant.id, room);
       assertThat(third.deleted()).isEqualTo(1);
       assertThat(listener.changes).singleElement().satisfies(c -> assertThat(c.eventId()).isEqualTo(outlook));
+    }
+  }
+
+  @Test
+  void aStoredDeltaLinkForAnotherEndpointIsDroppedAndTheCalendarResyncs() {
+    RecordingListener listener = new RecordingListener();
+    InMemoryCalendarStore store = InMemoryCalendarStore.create();
+    try (AuthorizedTenant tenant =
+        AuthorizedTenant.create(m365, "moved", 1, b -> b.syncListener(listener).store(store))) {
+      String room = tenant.room(0);
+      tenant.fake.addEvent(room, "Before the move", tomorrowAt(8), tomorrowAt(9));
+      assertThat(tenant.service.sync().syncNow(tenant.id, room).created()).isEqualTo(1);
+      SyncState state = store.findSyncState(tenant.id, room).orElseThrow();
+      store.saveSyncState(
+          new SyncState(
+              state.tenantId(), state.calendarEmail(),
+              Optional.of("https://graph.old-proxy.example.com/v1.0/users/x/calendarView/delta?$deltatoken=abc"),
+              state.windowStart(), state.windowEnd(), state.knownEventIds(), state.lastSyncAt(), state.version()));
+
+      SyncResult result = tenant.service.sync().syncNow(tenant.id, room);
+
+      assertThat(result.fullResync()).isTrue();
+      assertThat(store.findSyncState(tenant.id, room).orElseThrow().deltaLink().orElseThrow())
+          .startsWith(m365.graphUri().toString());
     }
   }
 

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A link is only used for the window it was made for: when the day moves on (or the window
  *       options change), the round starts over for the new window.
- *   <li>An expired link ({@link SyncStateExpiredException}) is dropped and the round starts over.
+ *   <li>An expired link ({@link SyncStateExpiredException}) is dropped and the round starts over;
+ *       so is a stored link the provider can no longer follow (the endpoint changed).
  *   <li>A round without a link reports every previously known id that is missing from the full
  *       result as {@link ChangeType#DELETED}: deleted meanwhile, or out of the window now.
  *   <li>Items are de-duplicated by id, keeping the last state at the position of its last mention.
@@ -89,6 +90,10 @@ final class DeltaRound {
     Optional<String> link = stored.filter(window::matches).flatMap(SyncState::deltaLink);
     if (stored.isPresent() && !window.matches(stored.get())) {
       LOG.debug("Sync window of {} moved on to {}; starting over", key, window);
+    }
+    if (link.isPresent() && !provider.canFollow(link.get())) {
+      LOG.warn("The stored delta link of {} no longer points at the configured endpoint; starting over", key);
+      link = Optional.empty();
     }
     boolean full = link.isEmpty();
     Collected collected;

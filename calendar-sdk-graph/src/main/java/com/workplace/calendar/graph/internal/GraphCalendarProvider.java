@@ -1,5 +1,6 @@
 package com.workplace.calendar.graph.internal;
 
+import com.workplace.calendar.CalendarClientException;
 import com.workplace.calendar.booking.Availability;
 import com.workplace.calendar.registry.CalendarFailureReason;
 import com.workplace.calendar.registry.ConnectOutcome;
@@ -243,6 +244,16 @@ public final class GraphCalendarProvider implements CalendarProvider {
   public DeltaPage deltaPage(
       TenantId tenantId, String mailbox, Optional<String> link, Instant windowStart, Instant windowEnd) {
     return sync.deltaPage(tenantId, mailbox, link, windowStart, windowEnd);
+  }
+
+  @Override
+  public boolean canFollow(String link) {
+    try {
+      client.transport().checkedLink(link);
+      return true;
+    } catch (CalendarClientException e) {
+      return false;
+    }
   }
 
   @Override
