@@ -29,6 +29,17 @@ class ReadmeSnippetTest {
         .containsExactlyElementsOf(unindented);
   }
 
+  @Test
+  void theReadmeShowsTheConsumerTestAsItIs() throws IOException {
+    List<String> readme = between(Files.readAllLines(README), "<!-- consumer-test:start -->", "<!-- consumer-test:end -->");
+    List<String> snippet = readme.subList(1, readme.size() - 1);
+    Path example = Path.of("src", "test", "java", "com", "workplace", "calendar", "examples", "ConsumerTestExampleIT.java");
+    List<String> code = between(Files.readAllLines(example), "  // [START consumer-test]", "  // [END consumer-test]");
+    assertThat(snippet)
+        .as("README.md's consumer test; copy the lines between the markers of ConsumerTestExampleIT.java")
+        .containsExactlyElementsOf(code.stream().map(l -> l.startsWith("  ") ? l.substring(2) : l).toList());
+  }
+
   private static List<String> between(List<String> lines, String start, String end) {
     int from = lines.indexOf(start);
     int to = lines.indexOf(end);
