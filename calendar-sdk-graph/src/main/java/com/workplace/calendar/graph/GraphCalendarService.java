@@ -29,7 +29,13 @@ import javax.net.ssl.X509TrustManager;
  *     .spaceDirectory(hostSpaces)
  *     .syncListener(hostListener)
  *     .build();
+ * calendars.sync().start();   // background work: connecting new calendars, sync rounds,
+ *                             // subscription upkeep; shared by instances through the store
  * }</pre>
+ *
+ * <p>Everything the service does stays inside Exchange Online's limits per application and mailbox
+ * ({@link GraphLimits}); a 429 pauses the whole mailbox until {@code Retry-After}. Tokens are only
+ * ever sent to the configured Graph endpoint, and no secret, token or consent state is ever logged.
  *
  * @since 0.1.0
  */
