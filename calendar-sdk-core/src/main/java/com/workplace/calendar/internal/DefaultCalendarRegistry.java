@@ -141,16 +141,19 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
 
   @Override
   public Optional<RoomCalendar> get(TenantId tenantId, String email) {
+    Objects.requireNonNull(tenantId, "tenantId");
     return store.findCalendar(tenantId, EmailAddresses.normalize(email));
   }
 
   @Override
   public Page<RoomCalendar> list(TenantId tenantId, CalendarQuery query) {
+    Objects.requireNonNull(tenantId, "tenantId");
     return store.listCalendars(tenantId, Objects.requireNonNull(query, "query"));
   }
 
   @Override
   public boolean remove(TenantId tenantId, String email) {
+    Objects.requireNonNull(tenantId, "tenantId");
     String normalized = EmailAddresses.normalize(email);
     Optional<SubscriptionState> subscription = store.findSubscription(tenantId, normalized);
     boolean removed = store.deleteCalendar(tenantId, normalized);
