@@ -141,6 +141,7 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
 
   @Override
   public Optional<RoomCalendar> get(TenantId tenantId, String email) {
+    Objects.requireNonNull(tenantId, "tenantId");
     return store.findCalendar(tenantId, EmailAddresses.normalize(email));
   }
 
@@ -152,6 +153,7 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
 
   @Override
   public boolean remove(TenantId tenantId, String email) {
+    Objects.requireNonNull(tenantId, "tenantId");
     String normalized = EmailAddresses.normalize(email);
     Optional<SubscriptionState> subscription = store.findSubscription(tenantId, normalized);
     boolean removed = store.deleteCalendar(tenantId, normalized);

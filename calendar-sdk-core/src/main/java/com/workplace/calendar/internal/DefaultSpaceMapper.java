@@ -72,21 +72,25 @@ public final class DefaultSpaceMapper implements SpaceMapper {
 
   @Override
   public boolean unlinkSpace(TenantId tenantId, SpaceId spaceId) {
+    Objects.requireNonNull(tenantId, "tenantId");
     return store.deleteSpaceLinkBySpace(tenantId, Objects.requireNonNull(spaceId, "spaceId"));
   }
 
   @Override
   public boolean unlinkCalendar(TenantId tenantId, String calendarEmail) {
+    Objects.requireNonNull(tenantId, "tenantId");
     return store.deleteSpaceLinkByCalendar(tenantId, EmailAddresses.normalize(calendarEmail));
   }
 
   @Override
   public Optional<SpaceLink> findBySpace(TenantId tenantId, SpaceId spaceId) {
+    Objects.requireNonNull(tenantId, "tenantId");
     return store.findSpaceLinkBySpace(tenantId, Objects.requireNonNull(spaceId, "spaceId"));
   }
 
   @Override
   public Optional<SpaceLink> findByCalendar(TenantId tenantId, String calendarEmail) {
+    Objects.requireNonNull(tenantId, "tenantId");
     return store.findSpaceLinkByCalendar(tenantId, EmailAddresses.normalize(calendarEmail));
   }
 

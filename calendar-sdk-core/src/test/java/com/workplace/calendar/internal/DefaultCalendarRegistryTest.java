@@ -51,6 +51,18 @@ class DefaultCalendarRegistryTest {
   }
 
   @Test
+  void everyCallRefusesANullTenant() {
+    registry.add(CONTOSO, "orchard@contoso.onmicrosoft.com");
+    assertThatThrownBy(() -> registry.get(null, "orchard@contoso.onmicrosoft.com"))
+        .isInstanceOf(NullPointerException.class).hasMessage("tenantId");
+    assertThatThrownBy(() -> registry.list(null, CalendarQuery.all()))
+        .isInstanceOf(NullPointerException.class).hasMessage("tenantId");
+    assertThatThrownBy(() -> registry.remove(null, "orchard@contoso.onmicrosoft.com"))
+        .isInstanceOf(NullPointerException.class).hasMessage("tenantId");
+    assertThat(registry.get(CONTOSO, "orchard@contoso.onmicrosoft.com")).isPresent();
+  }
+
+  @Test
   void addsANormalizedCalendar() {
     RoomCalendar added = registry.add(CONTOSO, " Orchard@Contoso.OnMicrosoft.com ");
     assertThat(added.email()).isEqualTo("orchard@contoso.onmicrosoft.com");

@@ -119,6 +119,16 @@ class DefaultSpaceMapperTest {
   }
 
   @Test
+  void everyCallRefusesANullTenant() {
+    mapper.link(CONTOSO, ORCHARD, SpaceId.of("4.12"), LinkMode.FAIL_IF_LINKED);
+    assertThatThrownBy(() -> mapper.unlinkSpace(null, SpaceId.of("4.12"))).isInstanceOf(NullPointerException.class).hasMessage("tenantId");
+    assertThatThrownBy(() -> mapper.unlinkCalendar(null, ORCHARD)).isInstanceOf(NullPointerException.class).hasMessage("tenantId");
+    assertThatThrownBy(() -> mapper.findBySpace(null, SpaceId.of("4.12"))).isInstanceOf(NullPointerException.class).hasMessage("tenantId");
+    assertThatThrownBy(() -> mapper.findByCalendar(null, ORCHARD)).isInstanceOf(NullPointerException.class).hasMessage("tenantId");
+    assertThat(mapper.findBySpace(CONTOSO, SpaceId.of("4.12"))).isPresent();
+  }
+
+  @Test
   void unlinkingKeepsTheCalendar() {
     mapper.link(CONTOSO, ORCHARD, SpaceId.of("4.12"), LinkMode.FAIL_IF_LINKED);
     mapper.link(CONTOSO, MARINA, SpaceId.of("4.13"), LinkMode.FAIL_IF_LINKED);

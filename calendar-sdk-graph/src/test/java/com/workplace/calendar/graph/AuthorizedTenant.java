@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** A fake tenant with rooms, an app consented in it, and a service that authorized and connected them. */
-final class AuthorizedTenant implements AutoCloseable {
-  final FakeApp app;
-  final FakeTenant fake;
-  final TenantId id;
-  final CalendarService service;
+public final class AuthorizedTenant implements AutoCloseable {
+  public final FakeApp app;
+  public final FakeTenant fake;
+  public final TenantId id;
+  public final CalendarService service;
 
   private AuthorizedTenant(FakeApp app, FakeTenant fake, CalendarService service) {
     this.app = app;
@@ -25,7 +25,7 @@ final class AuthorizedTenant implements AutoCloseable {
     this.service = service;
   }
 
-  static AuthorizedTenant create(
+  public static AuthorizedTenant create(
       FakeMicrosoft365 m365, String name, int rooms, Consumer<GraphCalendarService.Builder> settings) {
     FakeApp app = GraphTestSupport.app(m365);
     FakeTenant fake = m365.tenant(GraphTestSupport.uniqueDomain(name));
@@ -43,11 +43,11 @@ final class AuthorizedTenant implements AutoCloseable {
     return tenant;
   }
 
-  static String room(FakeTenant fake, int i) {
+  public static String room(FakeTenant fake, int i) {
     return String.format("room%03d@%s", i, fake.domain());
   }
 
-  String room(int i) {
+  public String room(int i) {
     return room(fake, i);
   }
 

@@ -23,24 +23,24 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /** Builds services against the fake and walks the admin-consent redirect like a browser would. */
-final class GraphTestSupport {
-  static final URI REDIRECT = URI.create("https://workplace.example.com/admin/calendar/consent");
+public final class GraphTestSupport {
+  public static final URI REDIRECT = URI.create("https://workplace.example.com/admin/calendar/consent");
   private static final AtomicInteger TENANTS = new AtomicInteger();
 
   private GraphTestSupport() {}
 
   /** A fresh tenant domain for one test. */
-  static String uniqueDomain(String name) {
+  public static String uniqueDomain(String name) {
     return name + TENANTS.incrementAndGet() + ".onmicrosoft.com";
   }
 
-  static FakeApp app(FakeMicrosoft365 m365) {
+  public static FakeApp app(FakeMicrosoft365 m365) {
     FakeApp app = m365.registerApp().addRedirectUri(REDIRECT.toString());
     SecretsInLogsExtension.watch(app.clientSecret());
     return app;
   }
 
-  static GraphCalendarService.Builder builder(FakeMicrosoft365 m365, FakeApp app) {
+  public static GraphCalendarService.Builder builder(FakeMicrosoft365 m365, FakeApp app) {
     return GraphCalendarService.builder()
         .clientId(app.clientId())
         .clientSecret(app.clientSecret())
@@ -53,14 +53,14 @@ final class GraphTestSupport {
         .spaceDirectory(spaces("4.12", "4.13", "5.01"));
   }
 
-  static CalendarService service(FakeMicrosoft365 m365, FakeApp app, Consumer<GraphCalendarService.Builder> more) {
+  public static CalendarService service(FakeMicrosoft365 m365, FakeApp app, Consumer<GraphCalendarService.Builder> more) {
     GraphCalendarService.Builder builder = builder(m365, app);
     more.accept(builder);
     return builder.build();
   }
 
   /** Opens the consent URL as the administrator's browser and returns the redirect's query. */
-  static ConsentCallback consent(FakeMicrosoft365 m365, ConsentRequest request) {
+  public static ConsentCallback consent(FakeMicrosoft365 m365, ConsentRequest request) {
     SecretsInLogsExtension.watch(request.state());
     OkHttpClient browser =
         new OkHttpClient.Builder()
@@ -83,7 +83,7 @@ final class GraphTestSupport {
     }
   }
 
-  static SpaceDirectory spaces(String... ids) {
+  public static SpaceDirectory spaces(String... ids) {
     List<Space> all = java.util.Arrays.stream(ids).map(id -> Space.of(SpaceId.of(id), "Space " + id)).toList();
     return new SpaceDirectory() {
       @Override

@@ -16,13 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A host's web endpoint in miniature: hands every request to the SDK's receiver. */
-final class NotificationEndpoint implements AutoCloseable {
+public final class NotificationEndpoint implements AutoCloseable {
   private final HttpServer server;
   private final AtomicReference<NotificationReceiver> receiver = new AtomicReference<>();
-  final AtomicInteger accepted = new AtomicInteger();
-  final AtomicInteger rejected = new AtomicInteger();
+  public final AtomicInteger accepted = new AtomicInteger();
+  public final AtomicInteger rejected = new AtomicInteger();
 
-  NotificationEndpoint() throws IOException {
+  public NotificationEndpoint() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext(
@@ -53,15 +53,15 @@ final class NotificationEndpoint implements AutoCloseable {
     server.start();
   }
 
-  void connect(NotificationReceiver target) {
+  public void connect(NotificationReceiver target) {
     receiver.set(target);
   }
 
-  URI notifications() {
+  public URI notifications() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/notifications");
   }
 
-  URI lifecycle() {
+  public URI lifecycle() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/lifecycle");
   }
 

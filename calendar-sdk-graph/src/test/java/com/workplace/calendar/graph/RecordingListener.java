@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A host's listener that remembers every change and every call's time span. */
-final class RecordingListener implements SyncListener {
-  record Call(String owner, String calendar, long startNanos, long endNanos, int changes) {}
+public final class RecordingListener implements SyncListener {
+  public record Call(String owner, String calendar, long startNanos, long endNanos, int changes) {}
 
-  final String owner;
-  final List<BookingChange> changes = new CopyOnWriteArrayList<>();
-  final List<Call> calls;
+  public final String owner;
+  public final List<BookingChange> changes = new CopyOnWriteArrayList<>();
+  public final List<Call> calls;
 
-  RecordingListener(String owner, List<Call> sharedCalls) {
+  public RecordingListener(String owner, List<Call> sharedCalls) {
     this.owner = owner;
     this.calls = sharedCalls;
   }
 
-  RecordingListener() {
+  public RecordingListener() {
     this("host", new CopyOnWriteArrayList<>());
   }
 

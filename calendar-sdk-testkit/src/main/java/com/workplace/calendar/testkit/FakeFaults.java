@@ -126,6 +126,19 @@ public final class FakeFaults {
   }
 
   /**
+   * Processes the next {@code count} Graph requests normally, then resets their connections instead
+   * of answering: the change is made, but the client never learns it (e.g. a create whose answer is
+   * lost). A {@code $batch} is processed as a whole before its answer is dropped.
+   *
+   * @param count how many requests, at least 1
+   * @return this
+   * @throws IllegalArgumentException when {@code count < 1}
+   */
+  public FakeFaults dropResponseNext(int count) {
+    return plan(count, FaultKind.DROP_RESPONSE, null);
+  }
+
+  /**
    * Delays the next {@code count} Graph requests, then answers them normally.
    *
    * @param count how many requests, at least 1

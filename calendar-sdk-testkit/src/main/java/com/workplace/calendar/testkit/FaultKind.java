@@ -21,5 +21,10 @@ public enum FaultKind {
   /** {@code 200 OK} with a truncated, unparseable JSON body. */
   MALFORMED_JSON,
   /** The request is answered normally, but only after a delay. */
-  SLOW
+  SLOW,
+  /**
+   * The request is processed normally (a create creates, a cancel cancels), then the connection is
+   * reset instead of sending the answer: an answer lost on the way back.
+   */
+  DROP_RESPONSE
 }

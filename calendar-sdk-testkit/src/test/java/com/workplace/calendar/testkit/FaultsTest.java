@@ -75,6 +75,72 @@ class FaultsTest {
   }
 
   @Test
+  void aDroppedResponseIsProcessedButNeverArrives() {
+    String body = Json.write(Json.object(
+        "subject", "Lost answer",
+        "start", Json.object("dateTime", "2030-01-01T10:00:00", "timeZone", "UTC"),
+        "end", Json.object("dateTime", "2030-01-01T11:00:00", "timeZone", "UTC"),
+        "transactionId", "tx-lost"));
+    f.m365.faults().dropResponseNext(1);
+
+    assertThatThrownBy(() -> f.http.post(user(ROOM) + "/events", f.token, body))
+        .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+    assertThat(f.m365.faults().pending()).isZero();
+    assertThat(f.tenant.events(ROOM)).singleElement()
+        .satisfies(e -> assertThat(e.transactionId()).isEqualTo("tx-lost"));
+
+    Http.Reply retried = f.http.post(user(ROOM) + "/events", f.token, body);
+    assertThat(retried.status()).isEqualTo(201);
+    assertThat(retried.json().get("id")).isEqualTo(f.tenant.events(ROOM).get(0).id());
+    assertThat(f.tenant.events(ROOM)).hasSize(1);
+  }
+
+  @Test
+  void aDroppedErrorIsDroppedToo() {
+    f.m365.faults().dropResponseNext(1);
+
+    assertThatThrownBy(() -> f.http.get(user(ROOM) + "/events/no-such-event", f.token))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(f.http.get(user(ROOM) + "/events/no-such-event", f.token).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aDroppedBatchAnswerComesAfterEveryItemRan() {
+    Map<String, Object> event = Json.object(
+        "subject", "Batched",
+        "start", Json.object("dateTime", "2030-01-03T10:00:00", "timeZone", "UTC"),
+        "end", Json.object("dateTime", "2030-01-03T11:00:00", "timeZone", "UTC"));
+    String batch = Json.write(Json.object("requests", List.of(
+        Json.object("id", "1", "method", "POST", "url", "/" + user(ROOM) + "/events",
+            "headers", Json.object("Content-Type", "application/json"), "body", event),
+        Json.object("id", "2", "method", "POST", "url", "/" + user(Fixture.ROOM2) + "/events",
+            "headers", Json.object("Content-Type", "application/json"), "body", event))));
+    f.m365.faults().dropResponseNext(1);
+
+    assertThatThrownBy(() -> f.http.post("$batch", f.token, batch))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(f.tenant.events(ROOM)).hasSize(1);
+    assertThat(f.tenant.events(Fixture.ROOM2)).hasSize(1);
+  }
+
+  @Test
+  void droppedResponsesCanBePartOfTheRandomMix() {
+    f.m365.faults().randomFaults(1.0, FaultKind.DROP_RESPONSE);
+    for (int i = 0; i < 3; i++) {
+      String body = Json.write(Json.object(
+          "subject", "Random " + i,
+          "start", Json.object("dateTime", "2030-01-02T10:00:00", "timeZone", "UTC"),
+          "end", Json.object("dateTime", "2030-01-02T11:00:00", "timeZone", "UTC")));
+      assertThatThrownBy(() -> f.http.post(user(ROOM) + "/events", f.token, body))
+          .isInstanceOf(UncheckedIOException.class);
+    }
+    f.m365.faults().clear();
+
+    assertThat(f.tenant.events(ROOM)).hasSize(3);
+  }
+
+  @Test
   void malformedJsonIsUnparseable() {
     f.m365.faults().malformedJsonNext(1);
 

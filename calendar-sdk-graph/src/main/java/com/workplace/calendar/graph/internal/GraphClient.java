@@ -5,6 +5,7 @@ import com.workplace.calendar.CalendarClientException;
 import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.tenant.TenantId;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +71,21 @@ final class GraphClient {
       throw GraphErrors.toException(Json.MAPPER, what, response);
     }
     return readJson(response, what);
+  }
+
+  /**
+   * Checks a successful answer to a call that needs no body (cancel, delete): it must have none, or a
+   * JSON object that is not an error. Garbage or an error body means the answer cannot be taken as
+   * proof that the change was made.
+   *
+   * @throws CalendarServiceException if the body is not JSON or carries an error
+   */
+  static void checkNoContent(GraphResponse response, String what) {
+    byte[] body = response.body();
+    if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
+      return;
+    }
+    readJson(response, what);
   }
 
   static JsonNode readJson(GraphResponse response, String what) {

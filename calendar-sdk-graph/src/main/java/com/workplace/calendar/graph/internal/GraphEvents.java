@@ -85,6 +85,7 @@ final class GraphEvents {
     if (!response.isSuccess()) {
       throw GraphErrors.toException(Json.MAPPER, "cancelling an event", response);
     }
+    GraphClient.checkNoContent(response, "cancelling an event");
     return true;
   }
 
@@ -98,6 +99,7 @@ final class GraphEvents {
     if (!response.isSuccess()) {
       throw GraphErrors.toException(Json.MAPPER, "deleting an event", response);
     }
+    GraphClient.checkNoContent(response, "deleting an event");
     return true;
   }
 

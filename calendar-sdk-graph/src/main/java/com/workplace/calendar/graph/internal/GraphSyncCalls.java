@@ -18,11 +18,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.HttpUrl;
 
 /** Delta pages, schedules, subscriptions and notification payloads. */
@@ -126,11 +128,16 @@ final class GraphSyncCalls {
         client.sendJson(
             "POST", url, tenant, caller, body, true, Map.of("Prefer", "outlook.timezone=\"UTC\""));
     JsonNode answer = GraphClient.successJson(response, "reading schedules");
-    for (JsonNode schedule : GraphReader.iterable(answer.path("value"))) {
+    if (!answer.path("value").isArray()) {
+      throw GraphReader.malformed("a schedule answer has no value array");
+    }
+    Set<String> answered = new HashSet<>();
+    for (JsonNode schedule : answer.path("value")) {
       String id = GraphReader.text(schedule, "scheduleId").map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
-      if (!busy.containsKey(id)) {
+      if (!busy.containsKey(id) || !chunk.contains(id)) {
         continue;
       }
+      answered.add(id);
       if (schedule.has("error") && schedule.path("error").isObject()) {
         JsonNode error = schedule.path("error");
         errors.put(
@@ -145,6 +152,12 @@ final class GraphSyncCalls {
         if (!status.equals("free")) {
           busy.get(id).add(GraphReader.busy(item));
         }
+      }
+    }
+    // a room the answer says nothing about is unknown, not free
+    for (String mailbox : chunk) {
+      if (!answered.contains(mailbox)) {
+        errors.putIfAbsent(mailbox, "missing: Graph returned no schedule for this room");
       }
     }
   }

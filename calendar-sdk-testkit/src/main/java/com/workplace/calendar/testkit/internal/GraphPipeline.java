@@ -1,5 +1,6 @@
 package com.workplace.calendar.testkit.internal;
 
+import com.workplace.calendar.testkit.FaultKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -68,9 +69,10 @@ public final class GraphPipeline {
   public FakeResponse handle(FakeRequest req) {
     String requestId = directory.ids().requestId();
     String clientRequestId = req.header("client-request-id");
+    FaultPlan.Fault fault = faults.nextFault();
     FakeResponse response;
     try {
-      response = process(req, requestId);
+      response = process(req, requestId, fault);
     } catch (GraphException e) {
       response = GraphErrors.render(e, requestId,
           clientRequestId == null ? requestId : clientRequestId, clock);
@@ -78,6 +80,9 @@ public final class GraphPipeline {
       response = GraphErrors.render(new GraphException(500, "InternalServerError",
           "The fake failed to handle the request: " + e.getClass().getName()), requestId,
           clientRequestId == null ? requestId : clientRequestId, clock);
+    }
+    if (fault != null && fault.kind() == FaultKind.DROP_RESPONSE) {
+      return FakeResponse.connectionReset();
     }
     if (response.fault() == FakeResponse.Fault.NONE) {
       response.headerIfAbsent("request-id", requestId);
@@ -89,9 +94,8 @@ public final class GraphPipeline {
     return response;
   }
 
-  private FakeResponse process(FakeRequest req, String requestId) {
-    FaultPlan.Fault fault = faults.nextFault();
-    if (fault != null) {
+  private FakeResponse process(FakeRequest req, String requestId, FaultPlan.Fault fault) {
+    if (fault != null && fault.kind() != FaultKind.DROP_RESPONSE) {
       FakeResponse faulted = applyFault(fault, req, requestId);
       if (faulted != null) {
         return faulted;
