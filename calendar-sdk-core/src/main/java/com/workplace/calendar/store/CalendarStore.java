@@ -264,6 +264,16 @@ public interface CalendarStore extends AutoCloseable {
   Optional<BookingLink> findBookingLinkByEvent(TenantId tenantId, String email, String eventId);
 
   /**
+   * Finds a booking link by the transaction id its create was sent with, e.g. for an event whose
+   * id the link does not hold yet.
+   *
+   * @param tenantId the tenant
+   * @param transactionId the transaction id
+   * @return the link, if any
+   */
+  Optional<BookingLink> findBookingLinkByTransaction(TenantId tenantId, String transactionId);
+
+  /**
    * Deletes a booking link.
    *
    * @param tenantId the tenant

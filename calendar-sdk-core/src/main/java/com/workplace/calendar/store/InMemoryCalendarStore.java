@@ -358,6 +358,13 @@ public final class InMemoryCalendarStore implements CalendarStore {
   }
 
   @Override
+  public Optional<BookingLink> findBookingLinkByTransaction(TenantId tenantId, String transactionId) {
+    synchronized (lock) {
+      return first(bookingLinksOf(tenantId).values(), l -> l.transactionId().equals(transactionId));
+    }
+  }
+
+  @Override
   public boolean deleteBookingLink(TenantId tenantId, String bookingKey) {
     synchronized (lock) {
       return bookingLinksOf(tenantId).remove(bookingKey) != null;

@@ -269,6 +269,13 @@ public final class JdbcCalendarStore implements CalendarStore {
   }
 
   @Override
+  public Optional<BookingLink> findBookingLinkByTransaction(TenantId tenantId, String transactionId) {
+    return links.findBookingLinkByTransaction(
+        Objects.requireNonNull(tenantId, "tenantId"),
+        Objects.requireNonNull(transactionId, "transactionId"));
+  }
+
+  @Override
   public boolean deleteBookingLink(TenantId tenantId, String bookingKey) {
     return links.deleteBookingLink(
         Objects.requireNonNull(tenantId, "tenantId"),

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param organizerEmail the organizer's address, if visible
  * @param start the start, absent for deletions
  * @param end the end, absent for deletions
- * @param bookingKey the host's key when the event is a booking made through the SDK
+ * @param bookingKey the host's key when the event is a booking made through the SDK; a change read
+ *     just before the SDK cancelled that booking may come without it (its deletion follows)
  * @since 0.1.0
  */
 public record BookingChange(

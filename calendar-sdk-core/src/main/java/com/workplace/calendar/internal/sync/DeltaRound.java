@@ -218,7 +218,7 @@ final class DeltaRound {
         event.organizer().map(o -> o.email()),
         Optional.of(event.start()),
         Optional.of(event.end()),
-        bookingKey(key, event.id()));
+        bookingKey(key, event.id(), event.transactionId()));
   }
 
   private BookingChange deletion(CalendarKey key, String eventId) {
@@ -232,12 +232,19 @@ final class DeltaRound {
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        bookingKey(key, eventId));
+        bookingKey(key, eventId, Optional.empty()));
   }
 
-  private Optional<String> bookingKey(CalendarKey key, String eventId) {
+  private Optional<String> bookingKey(CalendarKey key, String eventId, Optional<String> transactionId) {
+    Optional<BookingLink> byEvent = store.findBookingLinkByEvent(key.tenantId(), key.email(), eventId);
+    if (byEvent.isPresent() || transactionId.isEmpty()) {
+      return byEvent.map(BookingLink::bookingKey);
+    }
+    // The create may not have stored the event id yet (its answer is still on its way, or was
+    // lost): the transaction id it was sent with names the booking all the same.
     return store
-        .findBookingLinkByEvent(key.tenantId(), key.email(), eventId)
+        .findBookingLinkByTransaction(key.tenantId(), transactionId.get())
+        .filter(link -> link.calendarEmail().equals(key.email()))
         .map(BookingLink::bookingKey);
   }
 }

@@ -261,12 +261,17 @@ abstract class CalendarAndLinkCases extends TenantAndConsentCases {
     assertEquals(Optional.of(v2), store.findBookingLinkByEvent(CONTOSO, ORCHARD, "AAMkAGI2-event"));
     assertEquals(Optional.empty(), store.findBookingLinkByEvent(CONTOSO, MARINA, "AAMkAGI2-event"));
     assertEquals(Optional.empty(), store.findBookingLinkByEvent(FABRIKAM, ORCHARD, "AAMkAGI2-event"));
+    assertEquals(Optional.of(v2), store.findBookingLinkByTransaction(CONTOSO, "tx-b-1"));
+    assertEquals(
+        "b-1", store.findBookingLinkByTransaction(FABRIKAM, "tx-b-1").orElseThrow().bookingKey());
+    assertEquals(Optional.empty(), store.findBookingLinkByTransaction(CONTOSO, "tx-unknown"));
 
     assertThrows(StaleRecordException.class, () -> store.updateBookingLink(v1.withEventId("x")));
     assertEquals(Optional.of(v2), store.findBookingLink(CONTOSO, "b-1"));
 
     assertTrue(store.deleteBookingLink(CONTOSO, "b-1"));
     assertFalse(store.deleteBookingLink(CONTOSO, "b-1"));
+    assertEquals(Optional.empty(), store.findBookingLinkByTransaction(CONTOSO, "tx-b-1"));
     assertTrue(store.findBookingLink(FABRIKAM, "b-1").isPresent());
   }
 

@@ -226,6 +226,13 @@ public final class LinkSql {
                     c, "calendar_email = ? AND event_id = ?", tenantId.value(), email, eventId)));
   }
 
+  /** See {@code CalendarStore.findBookingLinkByTransaction}. */
+  public Optional<BookingLink> findBookingLinkByTransaction(TenantId tenantId, String transactionId) {
+    return tx.run(
+        "find a booking link",
+        c -> first(bookingLinks(c, "transaction_id = ?", tenantId.value(), transactionId)));
+  }
+
   /** See {@code CalendarStore.deleteBookingLink}. */
   public boolean deleteBookingLink(TenantId tenantId, String bookingKey) {
     return tx.run(
