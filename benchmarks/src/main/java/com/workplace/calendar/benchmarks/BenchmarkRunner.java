@@ -30,6 +30,7 @@ import java.util.Optional;
  *   <li><b>csv</b>: validating a 100,000-row import file in a JVM with a 64 MiB heap;
  *   <li><b>footprint</b>: the runtime jar closure of each library and the heap in use after
  *       connecting the 2,000 calendars;
+ *   <li><b>burst</b>: 1,000 reads of one mailbox from 4 threads, within the mailbox's budget;
  *   <li><b>overhead</b>: the cost per request over a bare OkHttp call, with no latency and no
  *       limits.
  * </ol>
@@ -68,7 +69,7 @@ public final class BenchmarkRunner {
     Map<String, Object> goal = new LinkedHashMap<>();
 
     boolean needsFake = options.runs("connect") || options.runs("sync")
-        || options.runs("footprint");
+        || options.runs("footprint") || options.runs("burst");
     if (needsFake) {
       try (FakeMicrosoft365 m365 =
           FakeMicrosoft365.builder()
@@ -95,6 +96,9 @@ public final class BenchmarkRunner {
                     options.missing);
           }
           rows.addAll(new FootprintBenchmark(options, m365, app, scenario).run());
+        }
+        if (options.runs("burst")) {
+          rows.addAll(new BurstBenchmark(options, m365, app).run());
         }
       }
     }
@@ -222,6 +226,8 @@ public final class BenchmarkRunner {
     m.put("csvRows", o.csvRows);
     m.put("csvHeap", o.csvHeap);
     m.put("overheadRequests", o.overheadRequests);
+    m.put("burstRequests", o.burstRequests);
+    m.put("burstThreads", o.burstThreads);
     return m;
   }
 

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /** The runner's command-line options, with the defaults the published figures use. */
 final class Options {
-  static final List<String> ALL = List.of("connect", "sync", "csv", "footprint", "overhead");
+  static final List<String> ALL =
+      List.of("connect", "sync", "footprint", "burst", "overhead", "csv");
 
   Set<String> only = new LinkedHashSet<>(ALL);
   int latencyMs = 20;
@@ -25,6 +26,8 @@ final class Options {
   int csvRows = 100_000;
   String csvHeap = "64m";
   int overheadRequests = 2_000;
+  int burstRequests = 1_000;
+  int burstThreads = 4;
   Path json = Path.of("benchmarks", "target", "benchmark-results.json");
 
   static final String USAGE =
@@ -32,7 +35,7 @@ final class Options {
           "\n",
           "usage: benchmarks/run.sh [options]",
           "  --only LIST             benchmarks to run, comma-separated (default: all)",
-          "                          connect, sync, csv, footprint, overhead",
+          "                          connect, sync, footprint, burst, overhead, csv",
           "  --latency-ms N          latency the fake adds to every Graph request (default 20)",
           "  --rounds N              measured rounds per variant; the median is reported (default 3)",
           "  --calendars N           room calendars to connect (default 2000)",
@@ -47,6 +50,8 @@ final class Options {
           "  --csv-heap SIZE         -Xmx of the JVM that validates the CSV files (default 64m)",
           "  --overhead-requests N   sequential GETs per round of the overhead benchmark"
               + " (default 2000)",
+          "  --burst-requests N      reads of one mailbox in the burst benchmark (default 1000)",
+          "  --burst-threads N       threads of the burst benchmark (default 4)",
           "  --json PATH             where to write the results"
               + " (default benchmarks/target/benchmark-results.json)");
 
@@ -77,6 +82,8 @@ final class Options {
         case "--csv-rows" -> o.csvRows = number(name, value, 1);
         case "--csv-heap" -> o.csvHeap = value;
         case "--overhead-requests" -> o.overheadRequests = number(name, value, 1);
+        case "--burst-requests" -> o.burstRequests = number(name, value, 4);
+        case "--burst-threads" -> o.burstThreads = number(name, value, 1);
         case "--json" -> o.json = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
       }
