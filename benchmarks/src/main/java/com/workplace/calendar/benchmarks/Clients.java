@@ -7,6 +7,7 @@ import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.Page;
 import com.workplace.calendar.PageRequest;
 import com.workplace.calendar.graph.GraphCalendarService;
+import com.workplace.calendar.graph.GraphEventListener;
 import com.workplace.calendar.graph.GraphLimits;
 import com.workplace.calendar.space.Space;
 import com.workplace.calendar.space.SpaceDirectory;
@@ -47,6 +48,16 @@ final class Clients {
   /** This SDK with the given limits (Exchange's defaults unless a benchmark says otherwise). */
   static CalendarService ours(
       FakeMicrosoft365 m365, FakeApp app, SyncListener listener, GraphLimits limits) {
+    return ours(m365, app, listener, limits, GraphEventListener.NONE);
+  }
+
+  /** This SDK with the given limits and a listener for its HTTP events. */
+  static CalendarService ours(
+      FakeMicrosoft365 m365,
+      FakeApp app,
+      SyncListener listener,
+      GraphLimits limits,
+      GraphEventListener events) {
     return GraphCalendarService.builder()
         .clientId(app.clientId())
         .clientSecret(app.clientSecret())
@@ -55,6 +66,7 @@ final class Clients {
         .graphEndpoint(m365.graphUri())
         .trust(m365.sslContext(), m365.trustManager())
         .limits(limits)
+        .eventListener(events)
         .verificationTimeout(Duration.ZERO)
         .syncListener(listener)
         .spaceDirectory(NO_SPACES)
