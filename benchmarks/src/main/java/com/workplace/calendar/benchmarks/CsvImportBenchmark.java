@@ -46,14 +46,20 @@ import javax.management.openmbean.CompositeData;
  * email,roomID}) and in a wide one (an extra ignored column of 300 characters per row, several
  * times the size): the heap stays about the same, because neither file is held in memory.
  *
- * <p>Run it with a small heap to see that it fits:
+ * <p>Beside each import it times a plain read of the same file, line by line without parsing: the
+ * floor no importer can beat on this machine.
+ *
+ * <p>{@link BenchmarkRunner} runs it in a JVM of its own with a small heap ({@code --csv-heap},
+ * default 64 MiB) to show that it fits. To run it alone:
  *
  * <pre>
- * mvn -B -q -pl benchmarks -am package -DskipTests dependency:build-classpath \
- *     -Dmdep.outputFile=target/classpath.txt
+ * mvn -B -q -pl benchmarks -am package -DskipTests
  * java -Xmx64m -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
- *     com.workplace.calendar.benchmarks.CsvImportBenchmark [rows]
+ *     com.workplace.calendar.benchmarks.CsvImportBenchmark [rows] [--result-lines]
  * </pre>
+ *
+ * <p>With {@code --result-lines} it also prints one {@code RESULT {json}} line per file of the
+ * measured round, which the runner reads.
  */
 public final class CsvImportBenchmark {
   private static final TenantId TENANT = TenantId.parse("contoso.onmicrosoft.com");
@@ -65,11 +71,12 @@ public final class CsvImportBenchmark {
   /**
    * Runs the benchmark.
    *
-   * @param args optionally the number of rows (default 100,000)
+   * @param args optionally the number of rows (default 100,000), then {@code --result-lines}
    * @throws IOException if the temporary files cannot be written
    */
   public static void main(String[] args) throws IOException {
-    int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int rows = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 100_000;
+    boolean resultLines = java.util.Arrays.asList(args).contains("--result-lines");
     System.out.printf(
         Locale.ROOT,
         "CSV import dry run: %,d rows; java %s, max heap %s, GC %s%n",
@@ -87,8 +94,12 @@ public final class CsvImportBenchmark {
       // a first round warms the JIT up; the second is the one to read
       for (int round = 1; round <= 2; round++) {
         System.out.println(round == 1 ? "warm-up:" : "measured:");
-        run("narrow", narrow, rows);
-        run("wide", wide, rows);
+        Result first = run("narrow", narrow, rows);
+        Result second = run("wide", wide, rows);
+        if (round == 2 && resultLines) {
+          System.out.println("RESULT " + first.toJson());
+          System.out.println("RESULT " + second.toJson());
+        }
       }
     } finally {
       Files.deleteIfExists(narrow);
@@ -96,7 +107,48 @@ public final class CsvImportBenchmark {
     }
   }
 
-  private static void run(String name, Path file, int rows) throws IOException {
+  /** The figures of one file's import. */
+  record Result(
+      String file,
+      long fileBytes,
+      long rows,
+      long elapsedNanos,
+      long plainReadNanos,
+      long heapBeforeBytes,
+      long maxUsedAfterGcBytes,
+      long sumOfPoolPeaksBytes,
+      long heapAfterBytes,
+      long collections,
+      long maxHeapBytes) {
+    String toJson() {
+      return String.format(
+          Locale.ROOT,
+          "{\"file\":\"%s\",\"fileBytes\":%d,\"rows\":%d,\"elapsedNanos\":%d,"
+              + "\"plainReadNanos\":%d,\"heapBeforeBytes\":%d,\"maxUsedAfterGcBytes\":%d,"
+              + "\"sumOfPoolPeaksBytes\":%d,\"heapAfterBytes\":%d,\"collections\":%d,"
+              + "\"maxHeapBytes\":%d}",
+          file, fileBytes, rows, elapsedNanos, plainReadNanos, heapBeforeBytes,
+          maxUsedAfterGcBytes, sumOfPoolPeaksBytes, heapAfterBytes, collections, maxHeapBytes);
+    }
+  }
+
+  /** Reads the file line by line and counts the lines: no parsing, no validation. */
+  private static long plainRead(Path file) throws IOException {
+    long start = System.nanoTime();
+    long lines = 0;
+    try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      while (in.readLine() != null) {
+        lines++;
+      }
+    }
+    long elapsed = System.nanoTime() - start;
+    if (lines == 0) {
+      throw new IllegalStateException("empty file");
+    }
+    return elapsed;
+  }
+
+  private static Result run(String name, Path file, int rows) throws IOException {
     InMemoryCalendarStore store = InMemoryCalendarStore.create();
     Clock clock = Clock.systemUTC();
     store.insertTenant(Tenant.pending(TENANT, clock.instant()));
@@ -166,6 +218,21 @@ public final class CsvImportBenchmark {
     if (report.totalRows() != rows) {
       throw new IllegalStateException("expected " + rows + " rows, read " + report.totalRows());
     }
+    long plain = plainRead(file);
+    System.out.printf(
+        Locale.ROOT, "         plain read of the file, line by line: %,d ms%n", plain / 1_000_000);
+    return new Result(
+        name,
+        Files.size(file),
+        report.totalRows(),
+        elapsed,
+        plain,
+        before,
+        live.maxUsedAfterGc(),
+        peak,
+        after,
+        live.collections(),
+        Runtime.getRuntime().maxMemory());
   }
 
   /**
