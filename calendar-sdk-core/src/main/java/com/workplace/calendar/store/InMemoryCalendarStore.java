@@ -37,8 +37,8 @@ public final class InMemoryCalendarStore implements CalendarStore {
   private final Map<TenantId, Tenant> tenants = new TreeMap<>(Comparator.comparing(TenantId::value));
   private final Map<String, ConsentState> consentStates = new HashMap<>();
   private final Map<TenantId, TreeMap<String, RoomCalendar>> calendars = new HashMap<>();
-  private final Map<TenantId, TreeMap<String, SpaceLink>> spaceLinks = new HashMap<>();
-  private final Map<TenantId, Map<String, BookingLink>> bookingLinks = new HashMap<>();
+  private final Map<TenantId, SpaceLinkTable> spaceLinks = new HashMap<>();
+  private final Map<TenantId, BookingLinkTable> bookingLinks = new HashMap<>();
   private final Map<CalendarKey, SyncState> syncStates = new HashMap<>();
   private final Map<CalendarKey, SubscriptionState> subscriptions = new HashMap<>();
   private final InMemoryLeases leases;
@@ -214,8 +214,8 @@ public final class InMemoryCalendarStore implements CalendarStore {
       if (calendarsOf(tenantId).remove(email) == null) {
         return false;
       }
-      spaceLinksOf(tenantId).values().removeIf(l -> l.calendarEmail().equals(email));
-      bookingLinksOf(tenantId).values().removeIf(l -> l.calendarEmail().equals(email));
+      spaceLinksOf(tenantId).removeByCalendar(email);
+      bookingLinksOf(tenantId).removeCalendar(email);
       CalendarKey key = new CalendarKey(tenantId, email);
       syncStates.remove(key);
       subscriptions.remove(key);
@@ -259,17 +259,16 @@ public final class InMemoryCalendarStore implements CalendarStore {
         throw new ResourceNotFoundException(
             "calendar " + link.calendarEmail() + " is not registered");
       }
-      TreeMap<String, SpaceLink> own = spaceLinksOf(link.tenantId());
-      SpaceLink existing = own.get(link.spaceId().value());
+      SpaceLinkTable own = spaceLinksOf(link.tenantId());
+      SpaceLink existing = own.bySpace(link.spaceId().value()).orElse(null);
       if (existing != null
           && !existing.calendarEmail().equals(link.calendarEmail())
           && !replaceSpaceLink) {
         throw new DuplicateRecordException(
             "space " + link.spaceId() + " is already linked to " + existing.calendarEmail());
       }
-      own.values().removeIf(l -> l.calendarEmail().equals(link.calendarEmail()));
       SpaceLink stored = link.withVersion(1);
-      own.put(link.spaceId().value(), stored);
+      own.put(stored);
       return stored;
     }
   }
@@ -277,35 +276,35 @@ public final class InMemoryCalendarStore implements CalendarStore {
   @Override
   public Optional<SpaceLink> findSpaceLinkBySpace(TenantId tenantId, SpaceId spaceId) {
     synchronized (lock) {
-      return Optional.ofNullable(spaceLinksOf(tenantId).get(spaceId.value()));
+      return spaceLinksOf(tenantId).bySpace(spaceId.value());
     }
   }
 
   @Override
   public Optional<SpaceLink> findSpaceLinkByCalendar(TenantId tenantId, String email) {
     synchronized (lock) {
-      return first(spaceLinksOf(tenantId).values(), l -> l.calendarEmail().equals(email));
+      return spaceLinksOf(tenantId).byCalendar(email);
     }
   }
 
   @Override
   public boolean deleteSpaceLinkBySpace(TenantId tenantId, SpaceId spaceId) {
     synchronized (lock) {
-      return spaceLinksOf(tenantId).remove(spaceId.value()) != null;
+      return spaceLinksOf(tenantId).removeBySpace(spaceId.value());
     }
   }
 
   @Override
   public boolean deleteSpaceLinkByCalendar(TenantId tenantId, String email) {
     synchronized (lock) {
-      return spaceLinksOf(tenantId).values().removeIf(l -> l.calendarEmail().equals(email));
+      return spaceLinksOf(tenantId).removeByCalendar(email);
     }
   }
 
   @Override
   public List<SpaceLink> listSpaceLinks(TenantId tenantId) {
     synchronized (lock) {
-      return List.copyOf(spaceLinksOf(tenantId).values());
+      return spaceLinksOf(tenantId).inSpaceOrder();
     }
   }
 
@@ -318,12 +317,12 @@ public final class InMemoryCalendarStore implements CalendarStore {
         throw new ResourceNotFoundException(
             "calendar " + link.calendarEmail() + " is not registered");
       }
-      Map<String, BookingLink> own = bookingLinksOf(link.tenantId());
-      if (own.containsKey(link.bookingKey())) {
+      BookingLinkTable own = bookingLinksOf(link.tenantId());
+      if (own.byKey(link.bookingKey()).isPresent()) {
         throw new DuplicateRecordException("booking key is already linked to an event");
       }
       BookingLink stored = link.withVersion(1);
-      own.put(link.bookingKey(), stored);
+      own.put(stored);
       return stored;
     }
   }
@@ -331,11 +330,11 @@ public final class InMemoryCalendarStore implements CalendarStore {
   @Override
   public BookingLink updateBookingLink(BookingLink link) {
     synchronized (lock) {
-      Map<String, BookingLink> own = bookingLinksOf(link.tenantId());
-      BookingLink current = own.get(link.bookingKey());
+      BookingLinkTable own = bookingLinksOf(link.tenantId());
+      BookingLink current = own.byKey(link.bookingKey()).orElse(null);
       StoreChecks.checkVersion("booking link", current == null ? null : current.version(), link.version());
       BookingLink stored = link.withVersion(link.version() + 1);
-      own.put(link.bookingKey(), stored);
+      own.put(stored);
       return stored;
     }
   }
@@ -343,7 +342,7 @@ public final class InMemoryCalendarStore implements CalendarStore {
   @Override
   public Optional<BookingLink> findBookingLink(TenantId tenantId, String bookingKey) {
     synchronized (lock) {
-      return Optional.ofNullable(bookingLinksOf(tenantId).get(bookingKey));
+      return bookingLinksOf(tenantId).byKey(bookingKey);
     }
   }
 
@@ -351,23 +350,21 @@ public final class InMemoryCalendarStore implements CalendarStore {
   public Optional<BookingLink> findBookingLinkByEvent(
       TenantId tenantId, String email, String eventId) {
     synchronized (lock) {
-      return first(
-          bookingLinksOf(tenantId).values(),
-          l -> l.calendarEmail().equals(email) && l.eventId().filter(eventId::equals).isPresent());
+      return bookingLinksOf(tenantId).byEvent(email, eventId);
     }
   }
 
   @Override
   public Optional<BookingLink> findBookingLinkByTransaction(TenantId tenantId, String transactionId) {
     synchronized (lock) {
-      return first(bookingLinksOf(tenantId).values(), l -> l.transactionId().equals(transactionId));
+      return bookingLinksOf(tenantId).byTransaction(transactionId);
     }
   }
 
   @Override
   public boolean deleteBookingLink(TenantId tenantId, String bookingKey) {
     synchronized (lock) {
-      return bookingLinksOf(tenantId).remove(bookingKey) != null;
+      return bookingLinksOf(tenantId).remove(bookingKey);
     }
   }
 
@@ -478,12 +475,12 @@ public final class InMemoryCalendarStore implements CalendarStore {
     return calendars.computeIfAbsent(tenantId, t -> new TreeMap<>());
   }
 
-  private TreeMap<String, SpaceLink> spaceLinksOf(TenantId tenantId) {
-    return spaceLinks.computeIfAbsent(tenantId, t -> new TreeMap<>());
+  private SpaceLinkTable spaceLinksOf(TenantId tenantId) {
+    return spaceLinks.computeIfAbsent(tenantId, t -> new SpaceLinkTable());
   }
 
-  private Map<String, BookingLink> bookingLinksOf(TenantId tenantId) {
-    return bookingLinks.computeIfAbsent(tenantId, t -> new HashMap<>());
+  private BookingLinkTable bookingLinksOf(TenantId tenantId) {
+    return bookingLinks.computeIfAbsent(tenantId, t -> new BookingLinkTable());
   }
 
   private void requireTenant(TenantId tenantId) {

@@ -135,24 +135,24 @@ class DefaultCalendarRegistryTest {
   @Test
   void connectRecordsEveryOutcomeWithItsReason() {
     List<String> emails = new ArrayList<>();
-    for (int i = 0; i < 450; i++) {
-      emails.add(String.format("room%03d@contoso.onmicrosoft.com", i));
+    for (int i = 0; i < 1000; i++) {
+      emails.add(String.format("room%04d@contoso.onmicrosoft.com", i));
     }
     registry.addAll(CONTOSO, emails);
-    provider.failures.put("room007@contoso.onmicrosoft.com", CalendarFailureReason.ACCESS_DENIED_BY_POLICY);
-    provider.failures.put("room300@contoso.onmicrosoft.com", CalendarFailureReason.MAILBOX_NOT_FOUND);
+    provider.failures.put("room0007@contoso.onmicrosoft.com", CalendarFailureReason.ACCESS_DENIED_BY_POLICY);
+    provider.failures.put("room0300@contoso.onmicrosoft.com", CalendarFailureReason.MAILBOX_NOT_FOUND);
 
     ConnectReport report = registry.connect(CONTOSO);
 
-    assertThat(report.attempted()).isEqualTo(450);
-    assertThat(report.connected()).isEqualTo(448);
+    assertThat(report.attempted()).isEqualTo(1000);
+    assertThat(report.connected()).isEqualTo(998);
     assertThat(report.failuresByReason())
         .isEqualTo(
             Map.of(
                 CalendarFailureReason.ACCESS_DENIED_BY_POLICY, 1L,
                 CalendarFailureReason.MAILBOX_NOT_FOUND, 1L));
-    assertThat(provider.probeCalls).hasSize(3).allSatisfy(call -> assertThat(call.size()).isLessThanOrEqualTo(200));
-    RoomCalendar denied = registry.get(CONTOSO, "room007@contoso.onmicrosoft.com").orElseThrow();
+    assertThat(provider.probeCalls).hasSize(2).allSatisfy(call -> assertThat(call.size()).isLessThanOrEqualTo(960));
+    RoomCalendar denied = registry.get(CONTOSO, "room0007@contoso.onmicrosoft.com").orElseThrow();
     assertThat(denied.status()).isEqualTo(CalendarStatus.FAILED);
     assertThat(denied.failureReason()).contains(CalendarFailureReason.ACCESS_DENIED_BY_POLICY);
     assertThat(denied.checkedAt()).contains(NOW);

@@ -19,10 +19,12 @@ final class MailboxGate {
 
   MailboxGate(String name, int maxInFlight, int requestsPerWindow, Duration window) {
     this.maxInFlight = maxInFlight;
-    // The budget refills in tenths of the window at 90 % of the rate, so that no sliding window of
-    // the service's length ever sees more than the limit.
-    Duration period = window.dividedBy(10);
-    int perPeriod = Math.max(1, (int) Math.floor(requestsPerWindow * 0.9 / 10));
+    // resilience4j refills in fixed cycles. With cycles of a quarter window and a fifth of the
+    // budget per cycle, any sliding window of the service's length overlaps at most five cycles,
+    // so it never sees more than the budget; a burst of a fifth of the budget goes at once, and
+    // the sustained rate is 80 % of the limit.
+    Duration period = window.dividedBy(4);
+    int perPeriod = Math.max(1, requestsPerWindow / 5);
     this.budget =
         RateLimiter.of(
             name,

@@ -48,6 +48,6 @@ class MailboxGateTest {
         gate.release(true);
       }
     }
-    assertThat(admitted).as("20 per 10 minutes refills 1 per minute at 90 %%").isEqualTo(1);
+    assertThat(admitted).as("20 per 10 minutes: 4 per 2.5-minute cycle").isEqualTo(4);
   }
 }
