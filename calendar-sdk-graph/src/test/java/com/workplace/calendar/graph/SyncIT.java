@@ -41,6 +41,22 @@ class SyncIT {
     m365.close();
   }
 
+  /** A tenant whose service subscribes to change notifications at the endpoint, polling hourly. */
+  private static AuthorizedTenant notifiedTenant(
+      String name, int rooms, RecordingListener listener, NotificationEndpoint endpoint) {
+    return AuthorizedTenant.create(
+        m365,
+        name,
+        rooms,
+        b ->
+            b.syncListener(listener)
+                .syncOptions(
+                    SyncOptions.builder()
+                        .notifications(endpoint.notifications(), endpoint.lifecycle())
+                        .syncInterval(Duration.ofHours(1))
+                        .build()));
+  }
+
   private static Instant tomorrowAt(int hour) {
     return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)).plus(Duration.ofHours(hour));
   }
@@ -50,17 +66,7 @@ class SyncIT {
     RecordingListener listener = new RecordingListener();
     try (NotificationEndpoint endpoint = new NotificationEndpoint();
         AuthorizedTenant tenant =
-            AuthorizedTenant.create(
-                m365,
-                "notified",
-                3,
-                b ->
-                    b.syncListener(listener)
-                        .syncOptions(
-                            SyncOptions.builder()
-                                .notifications(endpoint.notifications(), endpoint.lifecycle())
-                                .syncInterval(Duration.ofHours(1))
-                                .build()))) {
+            notifiedTenant("notified", 3, listener, endpoint)) {
       endpoint.connect(tenant.service.sync().notifications());
       for (int i = 0; i < 3; i++) {
         tenant.service.sync().syncNow(tenant.id, tenant.room(i));
@@ -88,17 +94,7 @@ class SyncIT {
     RecordingListener listener = new RecordingListener();
     try (NotificationEndpoint endpoint = new NotificationEndpoint();
         AuthorizedTenant tenant =
-            AuthorizedTenant.create(
-                m365,
-                "lifecycle",
-                1,
-                b ->
-                    b.syncListener(listener)
-                        .syncOptions(
-                            SyncOptions.builder()
-                                .notifications(endpoint.notifications(), endpoint.lifecycle())
-                                .syncInterval(Duration.ofHours(1))
-                                .build()))) {
+            notifiedTenant("lifecycle", 1, listener, endpoint)) {
       endpoint.connect(tenant.service.sync().notifications());
       tenant.service.sync().syncNow(tenant.id, tenant.room(0));
       tenant.service.sync().start();
@@ -128,17 +124,7 @@ class SyncIT {
     RecordingListener listener = new RecordingListener();
     try (NotificationEndpoint endpoint = new NotificationEndpoint();
         AuthorizedTenant tenant =
-            AuthorizedTenant.create(
-                m365,
-                "forged",
-                1,
-                b ->
-                    b.syncListener(listener)
-                        .syncOptions(
-                            SyncOptions.builder()
-                                .notifications(endpoint.notifications(), endpoint.lifecycle())
-                                .syncInterval(Duration.ofHours(1))
-                                .build()))) {
+            notifiedTenant("forged", 1, listener, endpoint)) {
       tenant.service.sync().syncNow(tenant.id, tenant.room(0));
       endpoint.connect(tenant.service.sync().notifications());
       tenant.service.sync().start();
