@@ -33,6 +33,9 @@ final class ScriptedProvider implements CalendarProvider {
   final List<DiscoveredRoom> rooms = new CopyOnWriteArrayList<>();
   final List<List<String>> probeCalls = new CopyOnWriteArrayList<>();
   final List<String> deletedSubscriptions = new CopyOnWriteArrayList<>();
+  /** Answers of checkTenantAccess, in order; the last one repeats. */
+  final List<TenantAccess> accessAnswers = new CopyOnWriteArrayList<>();
+  final List<Optional<String>> accessProbes = new CopyOnWriteArrayList<>();
 
   @Override
   public Map<String, ConnectOutcome> probeMailboxes(TenantId tenantId, Collection<String> emails) {
@@ -62,12 +65,16 @@ final class ScriptedProvider implements CalendarProvider {
 
   @Override
   public URI adminConsentUri(TenantId tenantId, String state) {
-    throw unscripted();
+    return URI.create("https://login.example.com/" + tenantId.value() + "/v2.0/adminconsent?state=" + state);
   }
 
   @Override
   public TenantAccess checkTenantAccess(TenantId tenantId, Optional<String> probeMailbox) {
-    throw unscripted();
+    if (accessAnswers.isEmpty()) {
+      throw unscripted();
+    }
+    accessProbes.add(probeMailbox);
+    return accessAnswers.size() == 1 ? accessAnswers.get(0) : accessAnswers.remove(0);
   }
 
   @Override
