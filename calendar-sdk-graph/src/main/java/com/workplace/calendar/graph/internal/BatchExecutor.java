@@ -1,9 +1,5 @@
 package com.workplace.calendar.graph.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workplace.calendar.CalendarClientException;
 import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.graph.GraphCall;
@@ -118,10 +114,10 @@ final class BatchExecutor {
 
   private Sent send(TenantId tenant, List<Pending> batch) {
     try {
-      ObjectNode root = Json.MAPPER.createObjectNode();
-      ArrayNode requests = root.putArray("requests");
+      JsonValue root = JsonValue.object();
+      JsonValue requests = root.putArray("requests");
       for (Pending p : batch) {
-        ObjectNode r = requests.addObject();
+        JsonValue r = requests.addObject();
         r.put("id", p.item.id());
         r.put("method", p.item.method());
         r.put("url", p.item.relativeUrl());
@@ -137,14 +133,12 @@ final class BatchExecutor {
               url,
               tenant,
               null,
-              Json.MAPPER.writeValueAsBytes(root),
+              root.toBytes(),
               Map.of(),
               batch.stream().allMatch(p -> p.item.method().equals("GET")));
       return new Sent(batch, transport.send(request), null);
     } catch (RuntimeException e) {
       return new Sent(batch, null, e);
-    } catch (IOException e) {
-      return new Sent(batch, null, new IllegalStateException("could not write a batch", e));
     }
   }
 
@@ -154,7 +148,7 @@ final class BatchExecutor {
       List<Pending> pending,
       Map<String, BatchResult> results,
       long deadline) {
-    Map<String, JsonNode> answers = new HashMap<>();
+    Map<String, JsonValue> answers = new HashMap<>();
     String containerProblem = null;
     int containerStatus = 0;
     if (sent.failure() != null) {
@@ -166,8 +160,8 @@ final class BatchExecutor {
       containerProblem = "the batch failed with HTTP " + containerStatus;
     } else {
       try {
-        JsonNode responses = Json.MAPPER.readTree(sent.response().body()).path("responses");
-        for (JsonNode r : responses) {
+        JsonValue responses = JsonValue.parse(sent.response().body()).path("responses");
+        for (JsonValue r : responses) {
           answers.put(r.path("id").asText(), r);
         }
       } catch (IOException e) {
@@ -176,7 +170,7 @@ final class BatchExecutor {
     }
     for (Pending p : sent.batch()) {
       MailboxGate gate = transport.gates().of(tenant, p.item.mailbox());
-      JsonNode answer = answers.get(p.item.id());
+      JsonValue answer = answers.get(p.item.id());
       if (answer == null) {
         gate.release(false);
         int status = containerStatus;
@@ -188,8 +182,8 @@ final class BatchExecutor {
       }
       int status = answer.path("status").asInt(0);
       Map<String, String> headers = new HashMap<>();
-      answer.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
-      JsonNode body = answer.has("body") ? answer.get("body") : MissingNode.getInstance();
+      answer.path("headers").entries().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
+      JsonValue body = answer.has("body") ? answer.get("body") : JsonValue.MISSING;
       if (status == 429) {
         Duration wait = retryAfter(headers).orElseGet(() -> Backoff.fullJitter(transport.retryOptions(), p.attempts + 1));
         gate.penalize(wait);
@@ -215,7 +209,7 @@ final class BatchExecutor {
       Map<String, BatchResult> results,
       long deadline,
       String problem,
-      JsonNode body) {
+      JsonValue body) {
     p.attempts++;
     Duration wait =
         retryAfter(headers).orElseGet(() -> Backoff.fullJitter(transport.retryOptions(), p.attempts));
@@ -228,9 +222,9 @@ final class BatchExecutor {
       pending.add(p);
       return;
     }
-    ObjectNode error = Json.MAPPER.createObjectNode();
+    JsonValue error = JsonValue.object();
     if (body != null && body.isObject()) {
-      error = (ObjectNode) body;
+      error = (JsonValue) body;
     } else if (problem != null) {
       error.putObject("error").put("code", "BatchFailed").put("message", problem);
     }

@@ -1,6 +1,5 @@
 package com.workplace.calendar.graph.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Objects;
  * @param mailbox the mailbox it is charged to
  * @param body the JSON body, or {@code null}
  */
-record BatchItem(String id, String method, String relativeUrl, String mailbox, JsonNode body) {
+record BatchItem(String id, String method, String relativeUrl, String mailbox, JsonValue body) {
   BatchItem {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(method, "method");

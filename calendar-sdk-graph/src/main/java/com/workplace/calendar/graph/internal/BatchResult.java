@@ -1,6 +1,5 @@
 package com.workplace.calendar.graph.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Map;
  * @param headers the item's headers
  * @param body the item's body, or a missing node
  */
-record BatchResult(String id, int status, Map<String, String> headers, JsonNode body) {
+record BatchResult(String id, int status, Map<String, String> headers, JsonValue body) {
   boolean isSuccess() {
     return status >= 200 && status < 300;
   }

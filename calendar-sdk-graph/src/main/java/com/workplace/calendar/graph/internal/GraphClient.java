@@ -1,6 +1,5 @@
 package com.workplace.calendar.graph.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.workplace.calendar.CalendarClientException;
 import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.tenant.TenantId;
@@ -56,19 +55,15 @@ final class GraphClient {
   }
 
   GraphResponse sendJson(
-      String method, HttpUrl url, TenantId tenant, String mailbox, Object body, boolean retrySafe, Map<String, String> headers) {
-    try {
-      byte[] bytes = body == null ? null : Json.MAPPER.writeValueAsBytes(body);
-      return transport.send(new GraphRequest(method, url, tenant, mailbox, bytes, headers, retrySafe));
-    } catch (IOException e) {
-      throw new CalendarClientException("could not write a request body", e);
-    }
+      String method, HttpUrl url, TenantId tenant, String mailbox, JsonValue body, boolean retrySafe, Map<String, String> headers) {
+    byte[] bytes = body == null ? null : body.toBytes();
+    return transport.send(new GraphRequest(method, url, tenant, mailbox, bytes, headers, retrySafe));
   }
 
   /** The JSON body of a successful answer, or a typed error. */
-  static JsonNode successJson(GraphResponse response, String what) {
+  static JsonValue successJson(GraphResponse response, String what) {
     if (!response.isSuccess()) {
-      throw GraphErrors.toException(Json.MAPPER, what, response);
+      throw GraphErrors.toException(what, response);
     }
     return readJson(response, what);
   }
@@ -88,9 +83,12 @@ final class GraphClient {
     readJson(response, what);
   }
 
-  static JsonNode readJson(GraphResponse response, String what) {
+  static JsonValue readJson(GraphResponse response, String what) {
+    if (response.body().length == 0) {
+      throw GraphReader.malformed(what + " did not return a JSON object");
+    }
     try {
-      JsonNode node = Json.MAPPER.readTree(response.body());
+      JsonValue node = JsonValue.parse(response.body());
       if (node == null || !node.isObject()) {
         throw GraphReader.malformed(what + " did not return a JSON object");
       }
@@ -112,7 +110,7 @@ final class GraphClient {
 
   /** Follows {@code @odata.nextLink} from a first page, handing each page's {@code value} items on. */
   void forEachPage(
-      HttpUrl first, TenantId tenant, String mailbox, Map<String, String> headers, String what, Consumer<JsonNode> item) {
+      HttpUrl first, TenantId tenant, String mailbox, Map<String, String> headers, String what, Consumer<JsonValue> item) {
     Set<String> seen = new HashSet<>();
     HttpUrl url = first;
     for (int page = 0; page < MAX_PAGES; page++) {
@@ -120,13 +118,13 @@ final class GraphClient {
         throw GraphReader.malformed(what + " repeats a page link (a paging loop)");
       }
       GraphResponse response = send(new GraphRequest("GET", url, tenant, mailbox, null, headers, true));
-      JsonNode body = successJson(response, what);
-      JsonNode value = body.path("value");
+      JsonValue body = successJson(response, what);
+      JsonValue value = body.path("value");
       if (!value.isArray()) {
         throw GraphReader.malformed(what + " has no value array");
       }
       value.forEach(item);
-      JsonNode next = body.get("@odata.nextLink");
+      JsonValue next = body.get("@odata.nextLink");
       if (next == null || next.isNull()) {
         return;
       }

@@ -1,7 +1,5 @@
 package com.workplace.calendar.graph.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.ThrottledException;
 import java.io.IOException;
@@ -17,12 +15,12 @@ final class GraphErrors {
   /** The error code and message of a Graph error body, or empty ones. */
   record GraphError(String code, String message) {}
 
-  static GraphError read(ObjectMapper json, byte[] body) {
+  static GraphError read(byte[] body) {
     if (body == null || body.length == 0) {
       return new GraphError("", "");
     }
     try {
-      JsonNode error = json.readTree(body).path("error");
+      JsonValue error = JsonValue.parse(body).path("error");
       if (error.isObject()) {
         return new GraphError(error.path("code").asText(""), error.path("message").asText(""));
       }
@@ -35,17 +33,16 @@ final class GraphErrors {
     return new GraphError("", "");
   }
 
-  static GraphError readItem(JsonNode body) {
-    JsonNode error = body == null ? null : body.path("error");
+  static GraphError readItem(JsonValue body) {
+    JsonValue error = body == null ? null : body.path("error");
     if (error != null && error.isObject()) {
       return new GraphError(error.path("code").asText(""), error.path("message").asText(""));
     }
     return new GraphError("", "");
   }
 
-  static CalendarServiceException toException(
-      ObjectMapper json, String what, GraphResponse response) {
-    GraphError error = read(json, response.body());
+  static CalendarServiceException toException(String what, GraphResponse response) {
+    GraphError error = read(response.body());
     Duration retryAfter =
         response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null);
     String message =

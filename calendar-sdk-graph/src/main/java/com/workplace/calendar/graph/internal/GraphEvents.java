@@ -1,8 +1,5 @@
 package com.workplace.calendar.graph.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workplace.calendar.booking.Attendee;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.EventDraft;
@@ -27,16 +24,16 @@ final class GraphEvents {
   }
 
   CalendarEvent create(TenantId tenant, String mailbox, EventDraft draft) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    JsonValue body = JsonValue.object();
     body.put("subject", draft.subject());
     body.set("start", dateTime(draft.start()));
     body.set("end", dateTime(draft.end()));
     body.put("transactionId", draft.transactionId());
     body.put("showAs", "busy");
-    ArrayNode attendees = body.putArray("attendees");
+    JsonValue attendees = body.putArray("attendees");
     for (Attendee attendee : draft.attendees()) {
-      ObjectNode a = attendees.addObject();
-      ObjectNode address = a.putObject("emailAddress");
+      JsonValue a = attendees.addObject();
+      JsonValue address = a.putObject("emailAddress");
       address.put("address", attendee.email());
       attendee.name().ifPresent(n -> address.put("name", n));
       a.put("type", "required");
@@ -65,7 +62,7 @@ final class GraphEvents {
       Optional<String> subject,
       Optional<Instant> start,
       Optional<Instant> end) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    JsonValue body = JsonValue.object();
     subject.ifPresent(s -> body.put("subject", s));
     start.ifPresent(s -> body.set("start", dateTime(s)));
     end.ifPresent(e -> body.set("end", dateTime(e)));
@@ -75,7 +72,7 @@ final class GraphEvents {
   }
 
   boolean cancel(TenantId tenant, String mailbox, String eventId, Optional<String> comment) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    JsonValue body = JsonValue.object();
     body.put("comment", comment.orElse(""));
     HttpUrl url = client.user(mailbox, "events", eventId, "cancel").build();
     GraphResponse response = client.sendJson("POST", url, tenant, mailbox, body, true, Map.of());
@@ -83,7 +80,7 @@ final class GraphEvents {
       return false;
     }
     if (!response.isSuccess()) {
-      throw GraphErrors.toException(Json.MAPPER, "cancelling an event", response);
+      throw GraphErrors.toException("cancelling an event", response);
     }
     GraphClient.checkNoContent(response, "cancelling an event");
     return true;
@@ -97,14 +94,14 @@ final class GraphEvents {
       return false;
     }
     if (!response.isSuccess()) {
-      throw GraphErrors.toException(Json.MAPPER, "deleting an event", response);
+      throw GraphErrors.toException("deleting an event", response);
     }
     GraphClient.checkNoContent(response, "deleting an event");
     return true;
   }
 
-  static ObjectNode dateTime(Instant instant) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
+  static JsonValue dateTime(Instant instant) {
+    JsonValue node = JsonValue.object();
     node.put("dateTime", UTC_LOCAL.format(instant));
     node.put("timeZone", "UTC");
     return node;
@@ -114,7 +111,4 @@ final class GraphEvents {
     return UTC_LOCAL.format(instant) + "Z";
   }
 
-  static JsonNode json(Object value) {
-    return Json.MAPPER.valueToTree(value);
-  }
 }

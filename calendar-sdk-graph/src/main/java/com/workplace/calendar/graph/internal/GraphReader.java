@@ -1,6 +1,5 @@
 package com.workplace.calendar.graph.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.booking.Attendee;
 import com.workplace.calendar.booking.BusyInterval;
@@ -26,12 +25,12 @@ import java.util.Optional;
 final class GraphReader {
   private GraphReader() {}
 
-  static CalendarEvent event(JsonNode node) {
+  static CalendarEvent event(JsonValue node) {
     String id = text(node, "id").orElseThrow(() -> malformed("an event without an id"));
     Instant start = dateTime(node.path("start")).orElseThrow(() -> malformed("an event without a start"));
     Instant end = dateTime(node.path("end")).orElseThrow(() -> malformed("an event without an end"));
     List<Attendee> attendees = new ArrayList<>();
-    for (JsonNode a : iterable(node.path("attendees"))) {
+    for (JsonValue a : iterable(node.path("attendees"))) {
       person(a.path("emailAddress")).ifPresent(attendees::add);
     }
     return new CalendarEvent(
@@ -46,7 +45,7 @@ final class GraphReader {
         node.path("isCancelled").asBoolean(false));
   }
 
-  static DeltaItem deltaItem(JsonNode node) {
+  static DeltaItem deltaItem(JsonValue node) {
     String id = text(node, "id").orElseThrow(() -> malformed("a delta entry without an id"));
     if (node.has("@removed")) {
       return new DeltaItem(id, Optional.empty());
@@ -55,7 +54,7 @@ final class GraphReader {
     return new DeltaItem(id, event.cancelled() ? Optional.empty() : Optional.of(event));
   }
 
-  static Optional<DiscoveredRoom> room(JsonNode node, List<String> lists) {
+  static Optional<DiscoveredRoom> room(JsonValue node, List<String> lists) {
     Optional<String> email = text(node, "emailAddress").filter(EmailAddresses::isValid);
     if (email.isEmpty()) {
       return Optional.empty();
@@ -72,14 +71,14 @@ final class GraphReader {
             lists));
   }
 
-  static BusyInterval busy(JsonNode item) {
+  static BusyInterval busy(JsonValue item) {
     Instant start = dateTime(item.path("start")).orElseThrow(() -> malformed("a schedule item without a start"));
     Instant end = dateTime(item.path("end")).orElseThrow(() -> malformed("a schedule item without an end"));
     return new BusyInterval(start, end.isBefore(start) ? start : end, text(item, "status").orElse("busy"));
   }
 
   /** Reads {@code {"dateTime": "...", "timeZone": "..."}} as an instant. */
-  static Optional<Instant> dateTime(JsonNode node) {
+  static Optional<Instant> dateTime(JsonValue node) {
     Optional<String> text = text(node, "dateTime");
     if (text.isEmpty()) {
       return Optional.empty();
@@ -100,11 +99,10 @@ final class GraphReader {
     }
   }
 
-  static Optional<String> text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
+  static Optional<String> text(JsonValue node, String field) {
+    JsonValue value = node.get(field);
     if (value == null) {
-      for (var it = node.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
+      for (String name : node.fieldNames()) {
         if (name.equalsIgnoreCase(field)) {
           value = node.get(name);
           break;
@@ -116,7 +114,7 @@ final class GraphReader {
         : Optional.empty();
   }
 
-  static Optional<Integer> number(JsonNode node, String field) {
+  static Optional<Integer> number(JsonValue node, String field) {
     return text(node, field)
         .flatMap(
             t -> {
@@ -128,11 +126,11 @@ final class GraphReader {
             });
   }
 
-  static Iterable<JsonNode> iterable(JsonNode array) {
+  static Iterable<JsonValue> iterable(JsonValue array) {
     return array != null && array.isArray() ? array : List.of();
   }
 
-  static Optional<Attendee> person(JsonNode emailAddress) {
+  static Optional<Attendee> person(JsonValue emailAddress) {
     return text(emailAddress, "address")
         .filter(EmailAddresses::isValid)
         .map(a -> Attendee.of(a, text(emailAddress, "name").orElse(null)));

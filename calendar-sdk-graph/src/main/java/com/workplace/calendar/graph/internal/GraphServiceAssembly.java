@@ -97,8 +97,7 @@ public final class GraphServiceAssembly {
             s.authorityHost(),
             s.graphResource(),
             s.sslContext() == null ? null : s.sslContext().getSocketFactory(),
-            msalPool,
-            Json.MAPPER);
+            msalPool);
     Runnable closeTransport =
         () -> {
           if (s.executor() == null) {

@@ -1,7 +1,5 @@
 package com.workplace.calendar.graph.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.workplace.calendar.booking.Availability;
 import com.workplace.calendar.booking.BusyInterval;
 import com.workplace.calendar.spi.DeltaItem;
@@ -57,7 +55,7 @@ final class GraphSyncCalls {
     GraphResponse response =
         client.send(new GraphRequest("GET", url, tenant, mailbox, null, DELTA_PREFER, true));
     if (!response.isSuccess()) {
-      GraphErrors.GraphError error = GraphErrors.read(Json.MAPPER, response.body());
+      GraphErrors.GraphError error = GraphErrors.read(response.body());
       String code = error.code().toLowerCase(Locale.ROOT);
       if (response.status() == 410
           || code.equals("syncstatenotfound")
@@ -66,15 +64,15 @@ final class GraphSyncCalls {
         throw new SyncStateExpiredException(
             response.status(), error.code().isEmpty() ? null : error.code(), response.requestId());
       }
-      throw GraphErrors.toException(Json.MAPPER, "reading calendar changes", response);
+      throw GraphErrors.toException("reading calendar changes", response);
     }
-    JsonNode body = GraphClient.readJson(response, "reading calendar changes");
-    JsonNode value = body.path("value");
+    JsonValue body = GraphClient.readJson(response, "reading calendar changes");
+    JsonValue value = body.path("value");
     if (!value.isArray()) {
       throw GraphReader.malformed("a delta page has no value array");
     }
     List<DeltaItem> items = new ArrayList<>();
-    for (JsonNode node : value) {
+    for (JsonValue node : value) {
       items.add(GraphReader.deltaItem(node));
     }
     Optional<String> next = GraphReader.text(body, "@odata.nextLink");
@@ -117,7 +115,7 @@ final class GraphSyncCalls {
       Instant end,
       Map<String, List<BusyInterval>> busy,
       Map<String, String> errors) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    JsonValue body = JsonValue.object();
     chunk.forEach(body.putArray("schedules")::add);
     body.set("startTime", GraphEvents.dateTime(start));
     body.set("endTime", GraphEvents.dateTime(end));
@@ -127,19 +125,19 @@ final class GraphSyncCalls {
     GraphResponse response =
         client.sendJson(
             "POST", url, tenant, caller, body, true, Map.of("Prefer", "outlook.timezone=\"UTC\""));
-    JsonNode answer = GraphClient.successJson(response, "reading schedules");
+    JsonValue answer = GraphClient.successJson(response, "reading schedules");
     if (!answer.path("value").isArray()) {
       throw GraphReader.malformed("a schedule answer has no value array");
     }
     Set<String> answered = new HashSet<>();
-    for (JsonNode schedule : answer.path("value")) {
+    for (JsonValue schedule : answer.path("value")) {
       String id = GraphReader.text(schedule, "scheduleId").map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
       if (!busy.containsKey(id) || !chunk.contains(id)) {
         continue;
       }
       answered.add(id);
       if (schedule.has("error") && schedule.path("error").isObject()) {
-        JsonNode error = schedule.path("error");
+        JsonValue error = schedule.path("error");
         errors.put(
             id,
             GraphReader.text(error, "responseCode").orElse("error")
@@ -147,7 +145,7 @@ final class GraphSyncCalls {
                 + GraphReader.text(error, "message").orElse("the schedule could not be read"));
         continue;
       }
-      for (JsonNode item : GraphReader.iterable(schedule.path("scheduleItems"))) {
+      for (JsonValue item : GraphReader.iterable(schedule.path("scheduleItems"))) {
         String status = GraphReader.text(item, "status").orElse("busy").toLowerCase(Locale.ROOT);
         if (!status.equals("free")) {
           busy.get(id).add(GraphReader.busy(item));
@@ -163,7 +161,7 @@ final class GraphSyncCalls {
   }
 
   ProviderSubscription createSubscription(TenantId tenant, String mailbox, SubscriptionRequest request) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    JsonValue body = JsonValue.object();
     body.put("changeType", "created,updated,deleted");
     body.put("notificationUrl", request.notificationUri().toString());
     body.put("lifecycleNotificationUrl", request.lifecycleUri().toString());
@@ -176,7 +174,7 @@ final class GraphSyncCalls {
   }
 
   Optional<ProviderSubscription> renewSubscription(TenantId tenant, String id, Instant expiresAt) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    JsonValue body = JsonValue.object();
     body.put("expirationDateTime", GraphEvents.isoUtc(expiresAt));
     HttpUrl url = client.path("subscriptions", id).build();
     GraphResponse response = client.sendJson("PATCH", url, tenant, null, body, true, Map.of());
@@ -193,12 +191,12 @@ final class GraphSyncCalls {
       return false;
     }
     if (!response.isSuccess()) {
-      throw GraphErrors.toException(Json.MAPPER, "deleting a subscription", response);
+      throw GraphErrors.toException("deleting a subscription", response);
     }
     return true;
   }
 
-  private static ProviderSubscription subscription(JsonNode node) {
+  private static ProviderSubscription subscription(JsonValue node) {
     String id = GraphReader.text(node, "id").orElseThrow(() -> GraphReader.malformed("a subscription without an id"));
     String expiry =
         GraphReader.text(node, "expirationDateTime")
@@ -211,9 +209,9 @@ final class GraphSyncCalls {
   }
 
   static List<IncomingNotification> parseNotifications(byte[] body) {
-    JsonNode root;
+    JsonValue root;
     try {
-      root = Json.MAPPER.readTree(body);
+      root = JsonValue.parse(body);
     } catch (IOException e) {
       throw new IllegalArgumentException("the notification body is not JSON");
     }
@@ -221,7 +219,7 @@ final class GraphSyncCalls {
       throw new IllegalArgumentException("the notification body has no value array");
     }
     List<IncomingNotification> notifications = new ArrayList<>();
-    for (JsonNode n : root.path("value")) {
+    for (JsonValue n : root.path("value")) {
       Optional<String> subscription = GraphReader.text(n, "subscriptionId");
       if (subscription.isEmpty()) {
         throw new IllegalArgumentException("a notification has no subscriptionId");

@@ -168,7 +168,7 @@ public final class GraphTransport {
         listener.throttled(call, wait);
         if (!mayRetry(attempt, deadline, wait)) {
           listener.gaveUp(call, "throttled");
-          throw GraphErrors.toException(Json.MAPPER, describe(request), response);
+          throw GraphErrors.toException(describe(request), response);
         }
         listener.retrying(call, wait);
         if (gate == null) {

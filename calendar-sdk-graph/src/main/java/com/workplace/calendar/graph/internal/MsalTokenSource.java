@@ -1,7 +1,5 @@
 package com.workplace.calendar.graph.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
@@ -54,7 +52,6 @@ public final class MsalTokenSource {
   private final String scope;
   private final SSLSocketFactory sslSocketFactory;
   private final ExecutorService executor;
-  private final ObjectMapper json;
   private final ConcurrentMap<String, ConfidentialClientApplication> clients =
       new ConcurrentHashMap<>();
   private final ConcurrentMap<String, AccessToken> tokens = new ConcurrentHashMap<>();
@@ -72,7 +69,6 @@ public final class MsalTokenSource {
    * @param graphResource the Graph resource, e.g. {@code https://graph.microsoft.com}
    * @param sslSocketFactory trust for the identity platform, or {@code null} for the JVM default
    * @param executor the executor msal4j runs on
-   * @param json the JSON mapper
    */
   public MsalTokenSource(
       String clientId,
@@ -80,15 +76,13 @@ public final class MsalTokenSource {
       URI authorityHost,
       String graphResource,
       SSLSocketFactory sslSocketFactory,
-      ExecutorService executor,
-      ObjectMapper json) {
+      ExecutorService executor) {
     this.clientId = clientId;
     this.credential = credential;
     this.authorityHost = authorityHost;
     this.scope = graphResource + "/.default";
     this.sslSocketFactory = sslSocketFactory;
     this.executor = executor;
-    this.json = json;
   }
 
   /** Creates a secret credential. */
@@ -272,8 +266,8 @@ public final class MsalTokenSource {
           null);
     }
     try {
-      JsonNode claims =
-          json.readTree(
+      JsonValue claims =
+          JsonValue.parse(
               new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
       Set<String> roles = new HashSet<>();
       claims.path("roles").forEach(r -> roles.add(r.asText()));

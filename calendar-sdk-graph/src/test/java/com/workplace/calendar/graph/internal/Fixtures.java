@@ -1,6 +1,5 @@
 package com.workplace.calendar.graph.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -8,12 +7,12 @@ import java.io.InputStream;
 final class Fixtures {
   private Fixtures() {}
 
-  static JsonNode json(String name) {
+  static JsonValue json(String name) {
     try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/graph/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
       }
-      return Json.MAPPER.readTree(in);
+      return JsonValue.parse(in.readAllBytes());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
