@@ -1,39 +1,9 @@
 package com.workplace.calendar.testkit.contract;
 
-import com.workplace.calendar.store.CalendarStore;
-import com.workplace.calendar.store.JdbcCalendarStore;
-import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-
-/** The store contract on an in-memory H2 database, with a fresh table prefix per test. */
-class JdbcH2CalendarStoreContractTest extends CalendarStoreContract {
-  private static JdbcTestDatabase database;
-
-  @BeforeAll
-  static void openDatabase() {
-    database = JdbcTestDatabase.h2();
-  }
-
-  @AfterAll
-  static void closeDatabase() throws Exception {
-    if (database != null) {
-      database.assertNoActiveConnections();
-      database.close();
-    }
-  }
-
+/** The store contract on an in-memory H2 database. */
+class JdbcH2CalendarStoreContractTest extends JdbcStoreContractSupport {
   @Override
-  protected CalendarStore createStore(Clock clock) {
-    return JdbcCalendarStore.builder(database.pool())
-        .tablePrefix(database.freshPrefix())
-        .clock(clock)
-        .build();
-  }
-
-  @AfterEach
-  void noConnectionIsLeft() {
-    database.assertNoActiveConnections();
+  JdbcTestDatabase openDatabase() {
+    return JdbcTestDatabase.h2();
   }
 }
