@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * Where the SDK keeps its state: tenants, consent states, room calendars, space links, booking links,
- * sync state, subscriptions and work leases. Implementations must be thread-safe; the testkit's
+ * sync state, subscriptions and work leases, and (optionally) the {@linkplain
+ * #mailboxCoordination() coordination} of mailbox limits between instances. Implementations must be
+ * thread-safe; the testkit's
  * {@code CalendarStoreContract} checks one.
  *
  * <p>Rules every implementation follows:
@@ -381,6 +383,21 @@ public interface CalendarStore extends AutoCloseable {
    * @return the lease, if held and not expired
    */
   Optional<Lease> findLease(String name);
+
+  // ---- coordination between instances
+
+  /**
+   * The coordination through which every SDK instance on this store shares each mailbox's limits
+   * (permits in flight, penalty box, request budget). A store shared by several instances must
+   * offer one; the default offers none, and the SDK then keeps the limits within each instance
+   * only (and says so in its log).
+   *
+   * @return the coordination, if this store offers one
+   * @since 0.2.0
+   */
+  default Optional<MailboxCoordination> mailboxCoordination() {
+    return Optional.empty();
+  }
 
   /** Releases resources (connections); the default does nothing. */
   @Override

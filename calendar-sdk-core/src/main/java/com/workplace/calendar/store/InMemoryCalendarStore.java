@@ -42,10 +42,12 @@ public final class InMemoryCalendarStore implements CalendarStore {
   private final Map<CalendarKey, SyncState> syncStates = new HashMap<>();
   private final Map<CalendarKey, SubscriptionState> subscriptions = new HashMap<>();
   private final InMemoryLeases leases;
+  private final MailboxCoordination coordination;
 
   private InMemoryCalendarStore(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.leases = new InMemoryLeases(clock);
+    this.coordination = new InMemoryMailboxCoordination(clock);
   }
 
   /**
@@ -467,6 +469,18 @@ public final class InMemoryCalendarStore implements CalendarStore {
   @Override
   public Optional<Lease> findLease(String name) {
     return leases.find(name);
+  }
+
+  // ---- coordination
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Shared by every service that uses this store object (in this process).
+   */
+  @Override
+  public Optional<MailboxCoordination> mailboxCoordination() {
+    return Optional.of(coordination);
   }
 
   // ---- helpers (callers hold the lock)

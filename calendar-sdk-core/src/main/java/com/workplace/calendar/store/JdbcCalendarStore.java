@@ -11,6 +11,7 @@ import com.workplace.calendar.store.jdbc.internal.Dialect;
 import com.workplace.calendar.store.jdbc.internal.LeaseSql;
 import com.workplace.calendar.store.jdbc.internal.LinkSql;
 import com.workplace.calendar.store.jdbc.internal.Migrator;
+import com.workplace.calendar.store.jdbc.internal.PermitSql;
 import com.workplace.calendar.store.jdbc.internal.SyncSql;
 import com.workplace.calendar.store.jdbc.internal.Tables;
 import com.workplace.calendar.store.jdbc.internal.TenantSql;
@@ -56,6 +57,12 @@ import javax.sql.DataSource;
  * JdbcCalendarStoreBuilder#clock(Clock) store's clock}; taking one is a single atomic statement on
  * PostgreSQL ({@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}) and a row lock on H2.
  *
+ * <p><b>Mailbox coordination</b> ({@link #mailboxCoordination()}) lives in two tables, {@code
+ * <prefix>mailbox_gates} and {@code <prefix>mailbox_permits}: every SDK instance on the database
+ * shares each mailbox's permits, penalty box and request budget. Each call is one transaction that
+ * locks the gate rows of its mailboxes; permits of an instance that died expire by the store's
+ * clock.
+ *
  * <p><b>Stored values.</b> Times are stored in UTC to the microsecond: finer digits are cut off, and
  * the records a write returns carry the times as stored. No secret reaches the database: consent
  * states and subscription client states arrive as SHA-256 hashes; delta links are stored as given.
@@ -74,6 +81,7 @@ public final class JdbcCalendarStore implements CalendarStore {
   private final LinkSql links;
   private final SyncSql sync;
   private final LeaseSql leases;
+  private final MailboxCoordination coordination;
 
   JdbcCalendarStore(DataSource dataSource, Tables tables, Clock clock) {
     Dialect dialect = detect(dataSource);
@@ -84,6 +92,7 @@ public final class JdbcCalendarStore implements CalendarStore {
     this.links = new LinkSql(tx, tables);
     this.sync = new SyncSql(tx, tables);
     this.leases = new LeaseSql(tx, tables, dialect, clock);
+    this.coordination = new JdbcMailboxCoordination(tx, new PermitSql(tables, dialect), clock);
   }
 
   /**
@@ -348,6 +357,13 @@ public final class JdbcCalendarStore implements CalendarStore {
    * Stops the store: later calls throw {@link IllegalStateException}. The data source is left
    * open; whoever created it closes it.
    */
+  // ---- coordination
+
+  @Override
+  public Optional<MailboxCoordination> mailboxCoordination() {
+    return Optional.of(coordination);
+  }
+
   @Override
   public void close() {
     tx.close();

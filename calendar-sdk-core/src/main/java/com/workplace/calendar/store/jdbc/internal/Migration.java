@@ -23,7 +23,11 @@ import java.util.regex.Pattern;
  */
 record Migration(int version, String description, String script, String checksum) {
   /** Every migration, in order. A new one is added at the end, never edited once released. */
-  static final List<String> RESOURCES = List.of("V1__create_tables.sql", "V2__booking_links_transaction_index.sql");
+  static final List<String> RESOURCES =
+      List.of(
+          "V1__create_tables.sql",
+          "V2__booking_links_transaction_index.sql",
+          "V3__mailbox_coordination.sql");
 
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");

@@ -103,4 +103,12 @@ public final class Tables {
   String leases() {
     return prefix + "leases";
   }
+
+  String mailboxGates() {
+    return prefix + "mailbox_gates";
+  }
+
+  String mailboxPermits() {
+    return prefix + "mailbox_permits";
+  }
 }
