@@ -54,7 +54,7 @@ final class BurstBenchmark {
     int threads = options.burstThreads;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (CalendarService service =
-        Clients.ours(m365, app, Clients.IGNORE_CHANGES, GraphLimits.exchangeDefaults())) {
+        Clients.ours(m365, app, Clients.IGNORE_CHANGES, GraphLimits.defaults())) {
       Clients.authorize(service, m365, tenantId);
       service.calendars().add(tenantId, ourRoom);
       service.calendars().connect(tenantId);

@@ -32,7 +32,7 @@ final class ConnectBenchmark {
   private final FakeMicrosoft365 m365;
   private final FakeApp app;
   private final ConnectScenario scenario;
-  private final GraphLimits limits = GraphLimits.exchangeDefaults();
+  private final GraphLimits limits = GraphLimits.defaults();
 
   ConnectBenchmark(Options options, FakeMicrosoft365 m365, FakeApp app) {
     this.options = options;
@@ -54,9 +54,7 @@ final class ConnectBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(options.threads);
     // a chunk of 200 addresses (the registry's probe chunk) in one wave of batches
     GraphLimits wide =
-        new GraphLimits(
-            limits.maxConcurrentPerMailbox(), limits.requestsPerWindow(), limits.window(),
-            limits.maxBatchSize(), 10);
+        limits.toBuilder().maxConcurrentBatches(10).build();
     try {
       // the JIT needs a few full runs before the figures settle; the sequential run takes the
       // same code path per request as the pooled one, so a short stretch of it suffices

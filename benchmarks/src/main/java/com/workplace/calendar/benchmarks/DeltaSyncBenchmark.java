@@ -152,7 +152,7 @@ final class DeltaSyncBenchmark {
   private Measured round(List<String> which, int threads, boolean change) throws Exception {
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
     try (CalendarService service =
-        Clients.ours(m365, app, Clients.IGNORE_CHANGES, GraphLimits.exchangeDefaults())) {
+        Clients.ours(m365, app, Clients.IGNORE_CHANGES, GraphLimits.defaults())) {
       Clients.authorize(service, m365, tenantId);
       service.calendars().addAll(tenantId, which);
       ConnectReport connected = service.calendars().connect(tenantId);

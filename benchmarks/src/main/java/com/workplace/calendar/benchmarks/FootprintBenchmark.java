@@ -98,7 +98,7 @@ final class FootprintBenchmark {
     long ours;
     long connectedOurs;
     try (CalendarService service =
-        Clients.ours(m365, app, Clients.IGNORE_CHANGES, GraphLimits.exchangeDefaults())) {
+        Clients.ours(m365, app, Clients.IGNORE_CHANGES, GraphLimits.defaults())) {
       Clients.authorize(service, m365, scenario.tenantId);
       service.calendars().addAll(scenario.tenantId, scenario.emails);
       ConnectReport report = service.calendars().connect(scenario.tenantId);

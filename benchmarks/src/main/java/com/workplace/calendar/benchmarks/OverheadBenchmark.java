@@ -43,9 +43,11 @@ final class OverheadBenchmark {
             .build();
     // the SDK keeps to its own budget too: lift it as far as the fake's
     GraphLimits ourLimits =
-        GraphLimits.exchangeDefaults()
-            .withMaxConcurrentPerMailbox(64)
-            .withBudget(1_000_000_000, Duration.ofMinutes(10));
+        GraphLimits.builder()
+            .maxConcurrentPerMailbox(64)
+            .requestsPerWindow(1_000_000_000)
+            .window(Duration.ofMinutes(10))
+            .build();
     try (FakeMicrosoft365 m365 = FakeMicrosoft365.builder().limits(unlimited).start()) {
       FakeApp app = Clients.app(m365);
       String domain = "overhead.onmicrosoft.com";

@@ -59,6 +59,7 @@ public final class DefaultTenantAuthorizer implements TenantAuthorizer {
   private final Duration stateLifetime;
   private final Duration verificationBudget;
   private final Sleeper sleeper;
+  private final TenantStatusCache statuses;
 
   /**
    * Creates the authorizer.
@@ -69,6 +70,7 @@ public final class DefaultTenantAuthorizer implements TenantAuthorizer {
    * @param stateLifetime how long a consent state is accepted
    * @param verificationBudget how long verification may keep retrying transient failures
    * @param sleeper how to wait between attempts
+   * @param statuses the tenant statuses the other parts read, told of every change made here
    */
   public DefaultTenantAuthorizer(
       CalendarStore store,
@@ -76,27 +78,41 @@ public final class DefaultTenantAuthorizer implements TenantAuthorizer {
       Clock clock,
       Duration stateLifetime,
       Duration verificationBudget,
-      Sleeper sleeper) {
+      Sleeper sleeper,
+      TenantStatusCache statuses) {
     this.store = Objects.requireNonNull(store, "store");
     this.provider = Objects.requireNonNull(provider, "provider");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.stateLifetime = Objects.requireNonNull(stateLifetime, "stateLifetime");
     this.verificationBudget = Objects.requireNonNull(verificationBudget, "verificationBudget");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.statuses = Objects.requireNonNull(statuses, "statuses");
   }
 
   @Override
   public ConsentRequest begin(TenantId tenantId) {
     Objects.requireNonNull(tenantId, "tenantId");
     Instant now = clock.instant();
+    Optional<Tenant> existing = store.findTenant(tenantId);
+    // a tenant given by domain gets its directory GUID now: the callback names the tenant by GUID,
+    // and a callback for another tenant must be refused before its state is used
+    Optional<String> directoryId =
+        tenantId.isGuid() || existing.flatMap(Tenant::directoryId).isPresent()
+            ? Optional.empty()
+            : provider.resolveDirectoryId(tenantId).map(d -> d.toLowerCase(java.util.Locale.ROOT));
     store.deleteConsentStatesExpiredBefore(now.minus(Duration.ofDays(1)));
-    if (store.findTenant(tenantId).isEmpty()) {
+    if (existing.isEmpty()) {
       try {
-        store.insertTenant(Tenant.pending(tenantId, now));
+        Tenant pending = Tenant.pending(tenantId, now);
+        store.insertTenant(directoryId.map(pending::withDirectoryId).orElse(pending));
       } catch (DuplicateRecordException e) {
         // another caller recorded it at the same moment: fine
       }
     }
+    if (directoryId.isPresent() && existing.isPresent()) {
+      update(tenantId, t -> t.directoryId().isPresent() ? t : t.withDirectoryId(directoryId.get()));
+    }
+    statuses.invalidate(tenantId);
     String state = Hashing.randomToken(32);
     Instant expiresAt = now.plus(stateLifetime);
     store.insertConsentState(
@@ -325,7 +341,9 @@ public final class DefaultTenantAuthorizer implements TenantAuthorizer {
         query = query.page(query.page().next(batch));
       }
     }
-    return store.deleteTenant(tenantId);
+    boolean removed = store.deleteTenant(tenantId);
+    statuses.invalidate(tenantId);
+    return removed;
   }
 
   private void deleteSubscriptionQuietly(TenantId tenantId, String subscriptionId) {
@@ -346,7 +364,9 @@ public final class DefaultTenantAuthorizer implements TenantAuthorizer {
     for (int attempt = 0; attempt < 10; attempt++) {
       Tenant current = requireTenant(tenantId);
       try {
-        return store.updateTenant(change.apply(current));
+        Tenant updated = store.updateTenant(change.apply(current));
+        statuses.invalidate(tenantId);
+        return updated;
       } catch (StaleRecordException e) {
         // changed meanwhile: apply again on the fresh record
       }

@@ -32,6 +32,22 @@ public interface CalendarProvider extends AutoCloseable {
   URI adminConsentUri(TenantId tenantId, String state);
 
   /**
+   * Finds the directory (tenant) GUID of a tenant named by a verified domain, before any consent:
+   * the consent callback names the tenant by GUID, and a callback for another tenant must be
+   * refused before its state is used. Called only for tenants given by domain. The default cannot
+   * tell and returns empty.
+   *
+   * @param tenantId the tenant, given by domain
+   * @return the directory GUID in lower case, or empty if the backend cannot tell
+   * @throws com.workplace.calendar.ResourceNotFoundException if no tenant has this domain
+   * @throws com.workplace.calendar.CalendarServiceException if the backend could not be asked
+   * @since 0.2.0
+   */
+  default Optional<String> resolveDirectoryId(TenantId tenantId) {
+    return Optional.empty();
+  }
+
+  /**
    * Proves access to a tenant: gets an application token and, if given, probes a room mailbox.
    *
    * @param tenantId the tenant

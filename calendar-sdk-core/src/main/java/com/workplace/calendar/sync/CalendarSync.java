@@ -33,6 +33,16 @@ public interface CalendarSync extends AutoCloseable {
    */
   NotificationReceiver notifications();
 
+  /**
+   * Tells whether this instance has no queued sync work waiting or running (rounds asked for by
+   * notifications, subscription upkeep). For health checks, and for tests that wait until a
+   * notification's round has run.
+   *
+   * @return {@code true} when nothing is queued or running
+   * @since 0.2.0
+   */
+  boolean isIdle();
+
   /** Stops scheduled work and releases this instance's leases. */
   @Override
   void close();

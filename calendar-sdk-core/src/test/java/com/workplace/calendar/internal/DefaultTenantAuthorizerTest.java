@@ -44,7 +44,13 @@ class DefaultTenantAuthorizerTest {
 
   private DefaultTenantAuthorizer authorizer(Duration verificationBudget) {
     return new DefaultTenantAuthorizer(
-        store, provider, clock, Duration.ofMinutes(15), verificationBudget, waits::add);
+        store,
+        provider,
+        clock,
+        Duration.ofMinutes(15),
+        verificationBudget,
+        waits::add,
+        new TenantStatusCache(store, Duration.ZERO));
   }
 
   private static ConsentCallback callback(ConsentRequest request) {

@@ -1,20 +1,27 @@
 package com.workplace.calendar.graph;
 
 import com.workplace.calendar.CalendarService;
+import com.workplace.calendar.CalendarServices;
+import com.workplace.calendar.graph.internal.Endpoints;
+import com.workplace.calendar.graph.internal.GraphCalendarProvider;
+import com.workplace.calendar.graph.internal.GraphConfig;
 import com.workplace.calendar.graph.internal.GraphServiceAssembly;
 import com.workplace.calendar.space.SpaceDirectory;
 import com.workplace.calendar.store.CalendarStore;
+import com.workplace.calendar.store.InMemoryCalendarStore;
+import com.workplace.calendar.store.MailboxCoordination;
 import com.workplace.calendar.sync.SyncListener;
 import com.workplace.calendar.sync.SyncOptions;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link CalendarService} for Microsoft 365: Microsoft Graph for calendars and rooms, the
@@ -34,12 +41,16 @@ import javax.net.ssl.X509TrustManager;
  * }</pre>
  *
  * <p>Everything the service does stays inside Exchange Online's limits per application and mailbox
- * ({@link GraphLimits}); a 429 pauses the whole mailbox until {@code Retry-After}. Tokens are only
- * ever sent to the configured Graph endpoint, and no secret, token or consent state is ever logged.
+ * ({@link GraphLimits}), summed over every instance that shares the store: the store's {@link
+ * MailboxCoordination} shares the permits in flight, the penalty box (a 429 pauses the mailbox on
+ * every instance until {@code Retry-After}) and the request budget. Tokens are only ever sent to the
+ * configured Graph endpoint, and no secret, token or consent state is ever logged.
  *
  * @since 0.1.0
  */
 public final class GraphCalendarService {
+  private static final Logger LOG = LoggerFactory.getLogger(GraphCalendarService.class);
+
   /** Microsoft's public-cloud identity platform. */
   public static final URI DEFAULT_AUTHORITY_HOST = URI.create("https://login.microsoftonline.com/");
 
@@ -71,22 +82,19 @@ public final class GraphCalendarService {
     private ClientCertificate clientCertificate;
     private URI redirectUri;
     private CalendarStore store;
-    private SpaceDirectory spaceDirectory;
-    private SyncListener syncListener;
+    private MailboxCoordination coordination;
+    private final CalendarServices.Builder core = CalendarServices.builder();
     private URI authorityHost = DEFAULT_AUTHORITY_HOST;
     private URI graphEndpoint = DEFAULT_GRAPH_ENDPOINT;
     private String graphResource = "https://graph.microsoft.com";
     private SSLContext sslContext;
     private X509TrustManager trustManager;
-    private GraphLimits limits = GraphLimits.exchangeDefaults();
+    private GraphLimits limits = GraphLimits.defaults();
     private GraphRetryOptions retry = GraphRetryOptions.defaults();
     private GraphEventListener eventListener = GraphEventListener.NONE;
     private Set<String> requiredPermissions = DEFAULT_REQUIRED_PERMISSIONS;
-    private Duration consentStateLifetime = Duration.ofMinutes(15);
-    private Duration verificationTimeout = Duration.ofMinutes(2);
     private ExecutorService executor;
     private Clock clock = Clock.systemUTC();
-    private SyncOptions syncOptions = SyncOptions.defaults();
 
     private Builder() {}
 
@@ -153,7 +161,7 @@ public final class GraphCalendarService {
      * @return this builder
      */
     public Builder spaceDirectory(SpaceDirectory value) {
-      this.spaceDirectory = Objects.requireNonNull(value, "spaceDirectory");
+      core.spaceDirectory(value);
       return this;
     }
 
@@ -165,7 +173,7 @@ public final class GraphCalendarService {
      * @return this builder
      */
     public Builder syncListener(SyncListener value) {
-      this.syncListener = Objects.requireNonNull(value, "syncListener");
+      core.syncListener(value);
       return this;
     }
 
@@ -177,7 +185,7 @@ public final class GraphCalendarService {
      * @return this builder
      */
     public Builder syncOptions(SyncOptions value) {
-      this.syncOptions = Objects.requireNonNull(value, "syncOptions");
+      core.syncOptions(value);
       return this;
     }
 
@@ -189,7 +197,7 @@ public final class GraphCalendarService {
      * @return this builder
      */
     public Builder authorityHost(URI value) {
-      this.authorityHost = withSlash(Objects.requireNonNull(value, "authorityHost"));
+      this.authorityHost = Endpoints.withSlash(Objects.requireNonNull(value, "authorityHost"));
       return this;
     }
 
@@ -201,7 +209,7 @@ public final class GraphCalendarService {
      * @return this builder
      */
     public Builder graphEndpoint(URI value) {
-      this.graphEndpoint = withSlash(Objects.requireNonNull(value, "graphEndpoint"));
+      this.graphEndpoint = Endpoints.withSlash(Objects.requireNonNull(value, "graphEndpoint"));
       return this;
     }
 
@@ -231,7 +239,8 @@ public final class GraphCalendarService {
     }
 
     /**
-     * The limits to keep to. Default: {@link GraphLimits#exchangeDefaults()}.
+     * The limits to keep to, per mailbox over all instances on the store. Default: {@link
+     * GraphLimits#defaults()}.
      *
      * @param value the limits
      * @return this builder
@@ -283,10 +292,7 @@ public final class GraphCalendarService {
      * @return this builder
      */
     public Builder consentStateLifetime(Duration value) {
-      if (value.compareTo(Duration.ofMinutes(1)) < 0 || value.compareTo(Duration.ofDays(1)) > 0) {
-        throw new IllegalArgumentException("consentStateLifetime must be 1 minute to 1 day");
-      }
-      this.consentStateLifetime = value;
+      core.consentStateLifetime(value);
       return this;
     }
 
@@ -297,10 +303,34 @@ public final class GraphCalendarService {
      * @return this builder
      */
     public Builder verificationTimeout(Duration value) {
-      if (value.isNegative() || value.compareTo(Duration.ofMinutes(10)) > 0) {
-        throw new IllegalArgumentException("verificationTimeout must be 0 to 10 minutes");
-      }
-      this.verificationTimeout = value;
+      core.verificationTimeout(value);
+      return this;
+    }
+
+    /**
+     * How long this instance trusts what it read of a tenant's status: a tenant that another
+     * instance records as revoked, failed or removed stops being called here within this time.
+     * Default: 2 seconds.
+     *
+     * @param value zero to 5 minutes
+     * @return this builder
+     */
+    public Builder tenantStatusRefresh(Duration value) {
+      core.tenantStatusRefresh(value);
+      return this;
+    }
+
+    /**
+     * How this instance shares each mailbox's limits with the other instances. Default: the
+     * store's own ({@link CalendarStore#mailboxCoordination()}), so that nothing is needed beyond
+     * a shared store; set one for another shared engine (e.g. Redis). A store without coordination
+     * and none set here keeps the limits within this instance only.
+     *
+     * @param value the coordination
+     * @return this builder
+     */
+    public Builder mailboxCoordination(MailboxCoordination value) {
+      this.coordination = Objects.requireNonNull(value, "mailboxCoordination");
       return this;
     }
 
@@ -324,6 +354,7 @@ public final class GraphCalendarService {
      */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
+      core.clock(value);
       return this;
     }
 
@@ -343,27 +374,28 @@ public final class GraphCalendarService {
       if (redirectUri == null) {
         throw new IllegalStateException("redirectUri is required: the URI registered for admin consent");
       }
-      if (syncListener == null) {
-        throw new IllegalStateException("syncListener is required: it receives the bookings made outside the product");
+      Endpoints.requireHttpsOrLoopback(redirectUri, "redirectUri");
+      Endpoints.requireHttpsOrLoopback(graphEndpoint, "graphEndpoint");
+      Endpoints.requireHttps(authorityHost, "authorityHost");
+      CalendarStore theStore = store != null ? store : InMemoryCalendarStore.create(clock);
+      MailboxCoordination shared = coordination;
+      if (shared == null) {
+        shared = theStore.mailboxCoordination().orElse(null);
       }
-      if (spaceDirectory == null) {
-        throw new IllegalStateException("spaceDirectory is required: the product's spaces");
+      if (shared == null) {
+        LOG.warn(
+            "The calendar store {} offers no mailbox coordination: Exchange's limits are kept per"
+                + " instance only. Share a JdbcCalendarStore or set mailboxCoordination(...) when"
+                + " several instances run.",
+            theStore.getClass().getSimpleName());
+        shared = MailboxCoordination.inMemory(clock);
       }
-      requireSecureOrLoopback(redirectUri, "redirectUri");
-      requireSecureOrLoopback(graphEndpoint, "graphEndpoint");
-      if (!"https".equalsIgnoreCase(authorityHost.getScheme())) {
-        throw new IllegalStateException("authorityHost must be an https URI");
-      }
-      return GraphServiceAssembly.assemble(
-          new GraphServiceAssembly.Settings(
+      GraphConfig config =
+          new GraphConfig(
               clientId,
               clientSecret,
               clientCertificate,
               redirectUri,
-              store,
-              spaceDirectory,
-              syncListener,
-              syncOptions,
               authorityHost,
               graphEndpoint,
               graphResource,
@@ -373,24 +405,16 @@ public final class GraphCalendarService {
               retry,
               eventListener,
               requiredPermissions,
-              consentStateLifetime,
-              verificationTimeout,
               executor,
-              clock));
-    }
-
-    private static void requireSecureOrLoopback(URI uri, String name) {
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-      boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
-      if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-        throw new IllegalStateException(name + " must be an https URI (http only for loopback)");
+              shared,
+              clock);
+      GraphCalendarProvider provider = GraphServiceAssembly.provider(config);
+      try {
+        return core.store(theStore).provider(provider).build();
+      } catch (RuntimeException e) {
+        provider.close();
+        throw e;
       }
-    }
-
-    private static URI withSlash(URI uri) {
-      String text = uri.toString();
-      return text.endsWith("/") ? uri : URI.create(text + "/");
     }
 
     private static String requireText(String value, String name) {

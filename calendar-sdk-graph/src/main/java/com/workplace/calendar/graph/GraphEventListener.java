@@ -3,8 +3,11 @@ package com.workplace.calendar.graph;
 import java.time.Duration;
 
 /**
- * Hooks for metrics: the transport calls them for every request. Implementations must be fast and
- * thread-safe and must not throw; every method does nothing by default.
+ * Hooks for metrics and tracing: the transport calls them for every request. Implementations must
+ * be fast and thread-safe and must not throw; every method does nothing by default. A request goes
+ * through {@link #requestStarted} and then {@link #responseReceived} (an answer of any status) or
+ * {@link #requestFailed} (no answer) for each attempt, with {@link #throttled}, {@link #retrying}
+ * and {@link #gaveUp} in between as they happen.
  *
  * @since 0.1.0
  */
@@ -14,19 +17,56 @@ public interface GraphEventListener {
   GraphEventListener NONE = new GraphEventListener() {};
 
   /**
+   * An attempt is about to be sent (its mailbox permit is held).
+   *
+   * @param call the request; status 0
+   * @since 0.2.0
+   */
+  default void requestStarted(GraphCall call) {}
+
+  /**
    * A response arrived (any status).
    *
-   * @param call the request
+   * @param call the request, with its status and duration
    */
   default void responseReceived(GraphCall call) {}
 
   /**
-   * The service throttled a request (429); every request to that mailbox now waits.
+   * An attempt got no answer (connection failed, timed out, response refused as too large).
+   *
+   * @param call the request, status 0, with its duration
+   * @param failure the kind of failure, e.g. {@code SocketTimeoutException}
+   * @since 0.2.0
+   */
+  default void requestFailed(GraphCall call, String failure) {}
+
+  /**
+   * The service throttled a request (429); every request to that mailbox now waits, on every
+   * instance that shares the store.
    *
    * @param call the request
    * @param wait how long the mailbox pauses
    */
   default void throttled(GraphCall call, Duration wait) {}
+
+  /**
+   * A request waited for its mailbox's permit (another request, a penalty or the budget held it).
+   * Called only when it waited.
+   *
+   * @param call the request about to be sent; status 0
+   * @param waited how long it waited
+   * @since 0.2.0
+   */
+  default void permitWaited(GraphCall call, Duration waited) {}
+
+  /**
+   * A {@code $batch} request is about to be sent.
+   *
+   * @param tenant the tenant ID
+   * @param items the number of requests it carries
+   * @since 0.2.0
+   */
+  default void batchSent(String tenant, int items) {}
 
   /**
    * A request will be sent again after a wait.

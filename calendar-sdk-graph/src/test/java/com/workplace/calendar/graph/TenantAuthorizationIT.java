@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.workplace.calendar.CalendarService;
+import com.workplace.calendar.ResourceNotFoundException;
 import com.workplace.calendar.ConflictException;
 import com.workplace.calendar.tenant.ConsentCallback;
 import com.workplace.calendar.tenant.ConsentRequest;
@@ -173,11 +174,21 @@ class TenantAuthorizationIT {
   }
 
   @Test
-  void anUnknownTenantIsNamed() {
+  void anUnknownTenantIsRefusedBeforeAnyConsentAndLeavesNothingBehind() {
     TenantId nowhere = TenantId.parse(GraphTestSupport.uniqueDomain("nowhere"));
-    service.tenants().begin(nowhere);
-    VerificationResult result = service.tenants().verify(nowhere, "room@example.com");
-    assertThat(result.failureReason()).contains(TenantFailureReason.TENANT_NOT_FOUND);
+    assertThatThrownBy(() -> service.tenants().begin(nowhere))
+        .isInstanceOf(ResourceNotFoundException.class)
+        .hasMessageContaining(nowhere.value())
+        .hasMessageContaining("AADSTS90002")
+        .hasMessageContaining(TenantFailureReason.TENANT_NOT_FOUND.action());
+    assertThat(service.tenants().get(nowhere)).isEmpty();
+  }
+
+  @Test
+  void aTenantBegunByDomainKnowsItsDirectoryIdBeforeTheAdministratorComesBack() {
+    TenantId byDomain = TenantId.parse(contoso.domain());
+    service.tenants().begin(byDomain);
+    assertThat(service.tenants().get(byDomain).orElseThrow().directoryId()).contains(contoso.id());
   }
 
   @Test

@@ -234,8 +234,8 @@ public final class DefaultCalendarSync implements CalendarSync {
     return leases.owner();
   }
 
-  /** {@return whether no queued work is waiting or running; for tests and health checks} */
-  public boolean idle() {
+  @Override
+  public boolean isIdle() {
     return queue.idle();
   }
 
@@ -249,8 +249,5 @@ public final class DefaultCalendarSync implements CalendarSync {
     scheduler.syncTick();
   }
 
-  /** Runs the scheduled connect walk once now, as the schedule would; for tests. */
-  void connectTickNow() {
-    scheduler.connectTick();
-  }
+
 }

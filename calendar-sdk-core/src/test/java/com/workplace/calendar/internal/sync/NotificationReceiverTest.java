@@ -116,7 +116,7 @@ class NotificationReceiverTest {
   }
 
   private void assertNothingQueued() {
-    assertThat(sync.idle()).isTrue();
+    assertThat(sync.isIdle()).isTrue();
     assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
   }
 
@@ -189,7 +189,7 @@ class NotificationReceiverTest {
     }
     assertThat(post(forged, unknown, otherTenant).status()).isEqualTo(403);
     sync.start();
-    assertThat(sync.idle()).isTrue();
+    assertThat(sync.isIdle()).isTrue();
     assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
     assertThat(world.backend.deltaCalls(MARINA)).isZero();
     assertThat(listener.calls).isEmpty();
@@ -215,10 +215,10 @@ class NotificationReceiverTest {
       assertThat(post(burst).status()).isEqualTo(202);
     }
     assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
-    assertThat(sync.idle()).isFalse();
+    assertThat(sync.isIdle()).isFalse();
 
     sync.start();
-    await().atMost(Duration.ofSeconds(20)).until(sync::idle);
+    await().atMost(Duration.ofSeconds(20)).until(sync::isIdle);
 
     assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(1);
     assertThat(world.backend.deltaCalls(MARINA)).isZero();
@@ -236,7 +236,7 @@ class NotificationReceiverTest {
 
     assertThat(post(forgedMarina, change(ORCHARD)).status()).isEqualTo(202);
     sync.start();
-    await().atMost(Duration.ofSeconds(20)).until(sync::idle);
+    await().atMost(Duration.ofSeconds(20)).until(sync::isIdle);
 
     assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(1);
     assertThat(world.backend.deltaCalls(MARINA)).isZero();
@@ -249,7 +249,7 @@ class NotificationReceiverTest {
     sync.start();
 
     assertThat(post(lifecycle(ORCHARD, "reauthorizationRequired")).status()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(20)).until(sync::idle);
+    await().atMost(Duration.ofSeconds(20)).until(sync::isIdle);
 
     assertThat(world.backend.subscriptions.calls).contains("renew " + id + " 10080");
     assertThat(stored(ORCHARD).expiresAt())
@@ -265,7 +265,7 @@ class NotificationReceiverTest {
     sync.start();
 
     assertThat(post(removed).status()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(20)).until(sync::idle);
+    await().atMost(Duration.ofSeconds(20)).until(sync::isIdle);
 
     SubscriptionState after = stored(ORCHARD);
     assertThat(after.subscriptionId()).isNotEqualTo(before.subscriptionId());
@@ -318,7 +318,7 @@ class NotificationReceiverTest {
     sync.start();
 
     assertThat(post(lifecycle(ORCHARD, "missed")).status()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(20)).until(sync::idle);
+    await().atMost(Duration.ofSeconds(20)).until(sync::isIdle);
 
     assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(1);
     assertThat(listener.all(ORCHARD)).hasSize(1);

@@ -174,7 +174,7 @@ class SyncLeasesTest {
       world.clock.advance(Duration.ofMinutes(5));
       a.syncTickNow();
       b.syncTickNow();
-      await().atMost(Duration.ofSeconds(20)).until(() -> a.idle() && b.idle());
+      await().atMost(Duration.ofSeconds(20)).until(() -> a.isIdle() && b.isIdle());
     }
 
     for (String room : List.of(ORCHARD, MARINA, PARK)) {

@@ -139,13 +139,13 @@ class SyncSchedulerTest {
     listener.failNext(1);
 
     sync.syncTickNow();
-    await().atMost(WAIT).until(sync::idle);
+    await().atMost(WAIT).until(sync::isIdle);
     assertThat(listener.calls).hasSize(1);
     assertThat(world.store.findSyncState(CONTOSO, ORCHARD)).isEmpty();
 
     world.clock.advance(Duration.ofMinutes(5));
     sync.syncTickNow();
-    await().atMost(WAIT).until(sync::idle);
+    await().atMost(WAIT).until(sync::isIdle);
     assertThat(listener.calls).hasSize(2);
     assertThat(listener.calls.get(1).changes()).isEqualTo(listener.calls.get(0).changes());
     assertThat(world.store.findSyncState(CONTOSO, ORCHARD)).isPresent();
@@ -159,12 +159,12 @@ class SyncSchedulerTest {
 
     world.clock.advance(Duration.ofMinutes(1));
     sync.syncTickNow();
-    await().atMost(WAIT).until(sync::idle);
+    await().atMost(WAIT).until(sync::isIdle);
     assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(calls);
 
     world.clock.advance(Duration.ofMinutes(2));
     sync.syncTickNow();
-    await().atMost(WAIT).until(sync::idle);
+    await().atMost(WAIT).until(sync::isIdle);
     assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(calls + 1);
   }
 
@@ -175,12 +175,12 @@ class SyncSchedulerTest {
     var other = world.store.tryAcquireLease(lease, "node-2", Duration.ofMinutes(2)).orElseThrow();
 
     sync.request(new CalendarKey(CONTOSO, ORCHARD), Set.of(WorkKind.DELTA));
-    await().atMost(WAIT).until(sync::idle);
+    await().atMost(WAIT).until(sync::isIdle);
     assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
 
     world.store.releaseLease(other);
     await().atMost(WAIT).until(() -> world.backend.deltaCalls(ORCHARD) == 1);
-    await().atMost(WAIT).until(sync::idle);
+    await().atMost(WAIT).until(sync::isIdle);
     assertThat(listener.all(ORCHARD)).hasSize(1);
   }
 }

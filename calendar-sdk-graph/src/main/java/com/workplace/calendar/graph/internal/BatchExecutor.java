@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedList;
@@ -22,11 +25,17 @@ import okhttp3.HttpUrl;
 
 /**
  * Runs many single-mailbox requests through {@code $batch}: at most 20 per batch, each item holding
- * its mailbox's gate slot while the batch is in flight, throttled items re-queued after their own
- * {@code Retry-After}, results matched by id.
+ * a permit of its mailbox (shared with every instance on the store) while the batch is in flight,
+ * the permits of a batch taken and given back with one call to the store each, throttled items
+ * re-queued after their own {@code Retry-After} (with the mailbox penalized everywhere), results
+ * matched by id. Item retries follow the transport's {@link RetryPolicy}.
  */
 final class BatchExecutor {
   private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  /** How long an item whose mailbox had no free permit waits before it is offered again. */
+  private static final long BUSY_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+  /** The most calls to the store one batch's permits may take. */
+  private static final int MAX_CLAIM_ROUNDS = 4;
 
   private final GraphTransport transport;
   private final GraphLimits limits;
@@ -48,7 +57,11 @@ final class BatchExecutor {
     }
   }
 
-  private record Sent(List<Pending> batch, GraphResponse response, RuntimeException failure) {}
+  private record Sent(
+      List<Pending> batch,
+      List<MailboxPermits.Lease> leases,
+      GraphResponse response,
+      RuntimeException failure) {}
 
   /** Runs the items and returns one result per item id. */
   Map<String, BatchResult> run(TenantId tenant, List<BatchItem> items) {
@@ -56,17 +69,18 @@ final class BatchExecutor {
     LinkedList<Pending> pending = new LinkedList<>();
     items.forEach(i -> pending.add(new Pending(i)));
     LinkedBlockingQueue<Sent> done = new LinkedBlockingQueue<>();
-    long deadline = System.nanoTime() + transport.retryOptions().deadline().toNanos();
+    long deadline = transport.retryPolicy().deadlineFromNow();
     int inFlight = 0;
     try {
       while (results.size() < items.size()) {
         boolean submitted = false;
         if (inFlight < limits.maxConcurrentBatches()) {
-          List<Pending> batch = takeBatch(tenant, pending);
+          List<MailboxPermits.Lease> leases = new ArrayList<>();
+          List<Pending> batch = takeBatch(tenant, pending, leases);
           if (!batch.isEmpty()) {
             inFlight++;
             submitted = true;
-            executor.execute(() -> done.add(send(tenant, batch)));
+            executor.execute(() -> done.add(send(tenant, batch, leases)));
           }
         }
         Sent sent = submitted ? done.poll() : done.poll(waitNanos(pending), TimeUnit.NANOSECONDS);
@@ -95,25 +109,49 @@ final class BatchExecutor {
     return soonest;
   }
 
-  private List<Pending> takeBatch(TenantId tenant, List<Pending> pending) {
-    List<Pending> batch = new ArrayList<>();
+  /** Takes up to a batch of due items whose mailboxes grant a permit; the leases in order. */
+  private List<Pending> takeBatch(
+      TenantId tenant, List<Pending> pending, List<MailboxPermits.Lease> leases) {
+    int size = limits.maxBatchSize();
     long now = System.nanoTime();
-    Iterator<Pending> it = pending.iterator();
-    while (it.hasNext() && batch.size() < limits.maxBatchSize()) {
-      Pending p = it.next();
-      if (p.notBeforeNanos - now > 0) {
-        continue;
+    List<Pending> due = new ArrayList<>();
+    for (Pending p : pending) {
+      if (due.size() >= size * MAX_CLAIM_ROUNDS) {
+        break;
       }
-      if (transport.gates().of(tenant, p.item.mailbox()).tryAcquire()) {
-        it.remove();
-        batch.add(p);
+      if (p.notBeforeNanos - now <= 0) {
+        due.add(p);
       }
+    }
+    List<Pending> batch = new ArrayList<>();
+    int from = 0;
+    while (from < due.size() && batch.size() < size) {
+      List<Pending> candidates = due.subList(from, Math.min(due.size(), from + size - batch.size()));
+      from += candidates.size();
+      List<String> mailboxes = new ArrayList<>(candidates.size());
+      candidates.forEach(p -> mailboxes.add(p.item.mailbox()));
+      List<MailboxPermits.Lease> granted = transport.permits().tryAcquireNow(tenant, mailboxes);
+      for (int k = 0; k < candidates.size(); k++) {
+        Pending p = candidates.get(k);
+        if (granted.get(k) != null) {
+          batch.add(p);
+          leases.add(granted.get(k));
+        } else {
+          p.notBeforeNanos = now + BUSY_RETRY_NANOS;
+        }
+      }
+    }
+    if (!batch.isEmpty()) {
+      Set<Pending> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+      taken.addAll(batch);
+      pending.removeIf(taken::contains);
     }
     return batch;
   }
 
-  private Sent send(TenantId tenant, List<Pending> batch) {
+  private Sent send(TenantId tenant, List<Pending> batch, List<MailboxPermits.Lease> leases) {
     try {
+      transport.listener().batchSent(tenant.value(), batch.size());
       JsonValue root = JsonValue.object();
       JsonValue requests = root.putArray("requests");
       for (Pending p : batch) {
@@ -136,9 +174,9 @@ final class BatchExecutor {
               root.toBytes(),
               Map.of(),
               batch.stream().allMatch(p -> p.item.method().equals("GET")));
-      return new Sent(batch, transport.send(request), null);
+      return new Sent(batch, leases, transport.send(request), null);
     } catch (RuntimeException e) {
-      return new Sent(batch, null, e);
+      return new Sent(batch, leases, null, e);
     }
   }
 
@@ -168,11 +206,13 @@ final class BatchExecutor {
         containerProblem = "the batch answer is not valid JSON";
       }
     }
+    List<MailboxPermits.Outcome> outcomes = new ArrayList<>();
+    List<Duration> waits = new ArrayList<>();
     for (Pending p : sent.batch()) {
-      MailboxGate gate = transport.gates().of(tenant, p.item.mailbox());
       JsonValue answer = answers.get(p.item.id());
       if (answer == null) {
-        gate.release(false);
+        outcomes.add(MailboxPermits.Outcome.NO_ANSWER);
+        waits.add(null);
         int status = containerStatus;
         if (containerProblem == null) {
           containerProblem = "the batch answer lacks an item";
@@ -185,20 +225,23 @@ final class BatchExecutor {
       answer.path("headers").entries().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
       JsonValue body = answer.has("body") ? answer.get("body") : JsonValue.MISSING;
       if (status == 429) {
-        Duration wait = retryAfter(headers).orElseGet(() -> Backoff.fullJitter(transport.retryOptions(), p.attempts + 1));
-        gate.penalize(wait);
-        gate.release(false);
+        Duration wait = retry().waitAfter(p.attempts + 1, GraphErrors.header(headers, "Retry-After"));
+        outcomes.add(MailboxPermits.Outcome.THROTTLED);
+        waits.add(wait);
         transport.listener().throttled(call(tenant, p, status), wait);
         retryOrGiveUp(p, status, headers, pending, results, deadline, null, body);
-      } else if (status == 503 || status == 504 || status == 0) {
-        gate.release(false);
+      } else if (RetryPolicy.retryable(status, true)) {
+        outcomes.add(MailboxPermits.Outcome.NO_ANSWER);
+        waits.add(null);
         retryOrGiveUp(p, status, headers, pending, results, deadline, null, body);
       } else {
-        gate.release(true);
+        outcomes.add(MailboxPermits.Outcome.ANSWERED);
+        waits.add(null);
         transport.listener().responseReceived(call(tenant, p, status));
         results.put(p.item.id(), new BatchResult(p.item.id(), status, Map.copyOf(headers), body));
       }
     }
+    transport.permits().releaseAll(sent.leases(), outcomes, waits);
   }
 
   private void retryOrGiveUp(
@@ -211,13 +254,9 @@ final class BatchExecutor {
       String problem,
       JsonValue body) {
     p.attempts++;
-    Duration wait =
-        retryAfter(headers).orElseGet(() -> Backoff.fullJitter(transport.retryOptions(), p.attempts));
+    Duration wait = retry().waitAfter(p.attempts, GraphErrors.header(headers, "Retry-After"));
     long now = System.nanoTime();
-    boolean retryable = status == 0 || status == 429 || status >= 500;
-    if (retryable
-        && p.attempts < transport.retryOptions().maxAttempts()
-        && now + wait.toNanos() - deadline < 0) {
+    if (RetryPolicy.retryable(status, true) && retry().mayRetry(p.attempts, deadline, wait)) {
       p.notBeforeNanos = now + wait.toNanos();
       pending.add(p);
       return;
@@ -231,19 +270,22 @@ final class BatchExecutor {
     results.put(p.item.id(), new BatchResult(p.item.id(), status, Map.copyOf(headers), error));
   }
 
-  private static Optional<Duration> retryAfter(Map<String, String> headers) {
-    return GraphErrors.header(headers, "Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now()));
+  private RetryPolicy retry() {
+    return transport.retryPolicy();
   }
 
   private GraphCall call(TenantId tenant, Pending p, int status) {
     String path = p.item.relativeUrl();
     int q = path.indexOf('?');
+    String relative = (q < 0 ? path : path.substring(0, q)).replaceFirst("^/", "");
     return new GraphCall(
         p.item.method(),
-        transport.graphBase().encodedPath() + (q < 0 ? path : path.substring(0, q)).replaceFirst("^/", ""),
+        transport.graphBase().encodedPath() + relative,
+        GraphOperations.of(p.item.method(), relative),
         tenant.value(),
         Optional.of(p.item.mailbox()),
         p.attempts + 1,
-        status);
+        status,
+        Duration.ZERO);
   }
 }

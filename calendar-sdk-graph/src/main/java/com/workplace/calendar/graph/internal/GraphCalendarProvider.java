@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
 import okhttp3.HttpUrl;
 
 /** The Microsoft 365 backend: Graph's REST API through the throttling-aware transport. */
@@ -34,12 +33,10 @@ public final class GraphCalendarProvider implements CalendarProvider {
   private final GraphClient client;
   private final MsalTokenSource tokens;
   private final BatchExecutor batches;
+  private final TenantDirectory directory;
   private final GraphEvents events;
   private final GraphSyncCalls sync;
-  private final String clientId;
-  private final URI redirectUri;
-  private final URI authorityHost;
-  private final String graphResource;
+  private final GraphConfig config;
   private final Set<String> requiredPermissions;
   private final Runnable onClose;
 
@@ -47,61 +44,47 @@ public final class GraphCalendarProvider implements CalendarProvider {
       GraphTransport transport,
       MsalTokenSource tokens,
       BatchExecutor batches,
-      String clientId,
-      URI redirectUri,
-      URI authorityHost,
-      String graphResource,
-      Set<String> requiredPermissions,
+      TenantDirectory directory,
+      GraphConfig config,
       Runnable onClose) {
     this.client = new GraphClient(transport);
     this.tokens = tokens;
     this.batches = batches;
+    this.directory = directory;
     this.events = new GraphEvents(client);
     this.sync = new GraphSyncCalls(client);
-    this.clientId = clientId;
-    this.redirectUri = redirectUri;
-    this.authorityHost = authorityHost;
-    this.graphResource = graphResource;
-    this.requiredPermissions = Set.copyOf(requiredPermissions);
+    this.config = config;
+    this.requiredPermissions = Set.copyOf(config.requiredPermissions());
     this.onClose = onClose;
   }
 
-  /** Wires a provider from its parts. */
-  public static GraphCalendarProvider create(GraphSettings settings) {
-    GraphTransport transport =
-        new GraphTransport(
-            settings.http(),
-            settings.graphBase(),
-            settings.tokens(),
-            new MailboxGates(settings.limits()),
-            settings.retry(),
-            settings.listener());
-    ExecutorService executor = settings.batchExecutor();
-    return new GraphCalendarProvider(
-        transport,
-        settings.tokens(),
-        new BatchExecutor(transport, settings.limits(), executor),
-        settings.clientId(),
-        settings.redirectUri(),
-        settings.authorityHost(),
-        settings.graphResource(),
-        settings.requiredPermissions(),
-        settings.onClose());
+  /**
+   * The number of calls this provider made to the store's mailbox coordination so far.
+   *
+   * @return the count
+   */
+  public long coordinationCalls() {
+    return client.transport().permits().storeCalls();
   }
 
   @Override
   public URI adminConsentUri(TenantId tenantId, String state) {
-    HttpUrl base = HttpUrl.get(authorityHost);
+    HttpUrl base = HttpUrl.get(config.authorityHost());
     return base.newBuilder()
         .addPathSegment(tenantId.value())
         .addPathSegment("v2.0")
         .addPathSegment("adminconsent")
-        .addQueryParameter("client_id", clientId)
-        .addQueryParameter("redirect_uri", redirectUri.toString())
-        .addQueryParameter("scope", graphResource + "/.default")
+        .addQueryParameter("client_id", config.clientId())
+        .addQueryParameter("redirect_uri", config.redirectUri().toString())
+        .addQueryParameter("scope", config.graphResource() + "/.default")
         .addQueryParameter("state", state)
         .build()
         .uri();
+  }
+
+  @Override
+  public Optional<String> resolveDirectoryId(TenantId tenantId) {
+    return directory.directoryId(tenantId);
   }
 
   @Override

@@ -1,78 +1,36 @@
 package com.workplace.calendar.graph.internal;
 
 import com.microsoft.aad.msal4j.IClientCredential;
-import com.workplace.calendar.CalendarService;
-import com.workplace.calendar.graph.ClientCertificate;
-import com.workplace.calendar.graph.GraphEventListener;
-import com.workplace.calendar.graph.GraphLimits;
-import com.workplace.calendar.graph.GraphRetryOptions;
-import com.workplace.calendar.internal.CoreCalendarService;
-import com.workplace.calendar.internal.DefaultCalendarRegistry;
-import com.workplace.calendar.internal.DefaultSpaceMapper;
-import com.workplace.calendar.internal.DefaultTenantAuthorizer;
-import com.workplace.calendar.space.SpaceDirectory;
-import com.workplace.calendar.store.CalendarStore;
-import com.workplace.calendar.store.InMemoryCalendarStore;
-import com.workplace.calendar.sync.SyncListener;
-import com.workplace.calendar.sync.SyncOptions;
-import com.workplace.calendar.internal.booking.DefaultRoomBookings;
-import com.workplace.calendar.internal.sync.DefaultCalendarSync;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
+import com.workplace.calendar.store.PermitPolicy;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
-/** Wires a Microsoft 365 {@link CalendarService} from the builder's settings. */
+/** Wires the Microsoft 365 {@link GraphCalendarProvider} of a service from its settings. */
 public final class GraphServiceAssembly {
   private GraphServiceAssembly() {}
 
-  /** The builder's settings, validated. {@link #toString()} hides the credentials. */
-  public record Settings(
-      String clientId,
-      String clientSecret,
-      ClientCertificate clientCertificate,
-      URI redirectUri,
-      CalendarStore store,
-      SpaceDirectory spaceDirectory,
-      SyncListener syncListener,
-      SyncOptions syncOptions,
-      URI authorityHost,
-      URI graphEndpoint,
-      String graphResource,
-      SSLContext sslContext,
-      X509TrustManager trustManager,
-      GraphLimits limits,
-      GraphRetryOptions retry,
-      GraphEventListener eventListener,
-      Set<String> requiredPermissions,
-      Duration consentStateLifetime,
-      Duration verificationTimeout,
-      ExecutorService executor,
-      Clock clock) {
-    @Override
-    public String toString() {
-      return "Settings[clientId=" + clientId + ", graph=" + graphEndpoint + "]";
-    }
-  }
-
-  /** Builds the service. */
-  public static CalendarService assemble(Settings s) {
-    List<AutoCloseable> owned = new ArrayList<>();
+  /**
+   * Builds the provider with the threads and connections it owns; closing it releases them.
+   *
+   * @param config the settings
+   * @return the provider
+   */
+  public static GraphCalendarProvider provider(GraphConfig config) {
     ExecutorService batchPool =
-        s.executor() != null ? s.executor() : Executors.newCachedThreadPool(daemon("calendar-sdk-batch"));
+        config.executor() != null
+            ? config.executor()
+            : Executors.newCachedThreadPool(daemon("calendar-sdk-batch"));
     ExecutorService msalPool = Executors.newCachedThreadPool(daemon("calendar-sdk-token"));
+    ScheduledExecutorService heartbeat =
+        Executors.newSingleThreadScheduledExecutor(daemon("calendar-sdk-permits"));
     OkHttpClient.Builder http =
         new OkHttpClient.Builder()
             .connectTimeout(10, TimeUnit.SECONDS)
@@ -82,64 +40,63 @@ public final class GraphServiceAssembly {
             .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
             .followRedirects(false)
             .retryOnConnectionFailure(false);
-    if (s.sslContext() != null) {
-      http.sslSocketFactory(s.sslContext().getSocketFactory(), s.trustManager());
+    if (config.sslContext() != null) {
+      http.sslSocketFactory(config.sslContext().getSocketFactory(), config.trustManager());
     }
     OkHttpClient client = http.build();
     IClientCredential credential =
-        s.clientSecret() != null
-            ? MsalTokenSource.secret(s.clientSecret())
-            : MsalTokenSource.certificate(s.clientCertificate().privateKey(), s.clientCertificate().chain());
+        config.clientSecret() != null
+            ? MsalTokenSource.secret(config.clientSecret())
+            : MsalTokenSource.certificate(
+                config.clientCertificate().privateKey(), config.clientCertificate().chain());
     MsalTokenSource tokens =
         new MsalTokenSource(
-            s.clientId(),
+            config.clientId(),
             credential,
-            s.authorityHost(),
-            s.graphResource(),
-            s.sslContext() == null ? null : s.sslContext().getSocketFactory(),
+            config.authorityHost(),
+            config.graphResource(),
+            config.sslContext() == null ? null : config.sslContext().getSocketFactory(),
             msalPool);
-    Runnable closeTransport =
+    PermitPolicy policy =
+        PermitPolicy.of(
+            config.limits().maxConcurrentPerMailbox(),
+            config.limits().requestsPerWindow(),
+            config.limits().window(),
+            config.limits().permitExpiry());
+    MailboxPermits permits =
+        new MailboxPermits(
+            config.coordination(),
+            policy,
+            "instance-" + UUID.randomUUID(),
+            config.clientId(),
+            heartbeat);
+    RetryPolicy retry = new RetryPolicy(config.retry());
+    GraphTransport transport =
+        new GraphTransport(
+            client,
+            new EndpointGuard(HttpUrl.get(config.graphEndpoint())),
+            tokens,
+            permits,
+            retry,
+            config.eventListener());
+    Runnable close =
         () -> {
-          if (s.executor() == null) {
+          heartbeat.shutdownNow();
+          permits.close();
+          if (config.executor() == null) {
             batchPool.shutdownNow();
           }
           msalPool.shutdownNow();
           client.dispatcher().executorService().shutdown();
           client.connectionPool().evictAll();
         };
-    GraphCalendarProvider provider =
-        GraphCalendarProvider.create(
-            new GraphSettings(
-                client,
-                HttpUrl.get(s.graphEndpoint()),
-                tokens,
-                s.limits(),
-                s.retry(),
-                s.eventListener(),
-                batchPool,
-                s.clientId(),
-                s.redirectUri(),
-                s.authorityHost(),
-                s.graphResource(),
-                s.requiredPermissions(),
-                closeTransport));
-    CalendarStore store = s.store() != null ? s.store() : InMemoryCalendarStore.create(s.clock());
-    owned.add(provider);
-    owned.add(store);
-    DefaultCalendarRegistry registry = new DefaultCalendarRegistry(store, provider, s.clock());
-    DefaultSpaceMapper spaces = new DefaultSpaceMapper(store, s.spaceDirectory(), s.clock());
-    DefaultTenantAuthorizer tenants =
-        new DefaultTenantAuthorizer(
-            store,
-            provider,
-            s.clock(),
-            s.consentStateLifetime(),
-            s.verificationTimeout(),
-            d -> TimeUnit.MILLISECONDS.sleep(d.toMillis()));
-    DefaultRoomBookings bookings = new DefaultRoomBookings(store, provider, s.clock());
-    DefaultCalendarSync sync =
-        new DefaultCalendarSync(store, provider, registry, s.syncListener(), s.syncOptions(), s.clock());
-    return new CoreCalendarService(tenants, registry, spaces, bookings, sync, owned);
+    return new GraphCalendarProvider(
+        transport,
+        tokens,
+        new BatchExecutor(transport, config.limits(), batchPool),
+        new TenantDirectory(client, config.authorityHost()),
+        config,
+        close);
   }
 
   private static ThreadFactory daemon(String prefix) {

@@ -77,7 +77,12 @@ class ChaosIT {
   };
   /** Quick backoff without Retry-After, so the suite stays short; Retry-After is still honoured. */
   private static final GraphRetryOptions RETRY =
-      new GraphRetryOptions(8, Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofSeconds(60));
+      GraphRetryOptions.builder()
+          .maxAttempts(8)
+          .baseDelay(Duration.ofMillis(20))
+          .maxDelay(Duration.ofSeconds(1))
+          .deadline(Duration.ofSeconds(60))
+          .build();
 
   private static FakeMicrosoft365 m365;
 

@@ -1,5 +1,8 @@
 package com.workplace.calendar.graph.reliability;
 
+import com.workplace.calendar.tenant.Tenant;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -15,7 +18,7 @@ import com.workplace.calendar.graph.GraphTestSupport;
 import com.workplace.calendar.graph.NotificationEndpoint;
 import com.workplace.calendar.graph.RecordingListener;
 import com.workplace.calendar.graph.SecretsInLogsExtension;
-import com.workplace.calendar.internal.sync.DefaultCalendarSync;
+import com.workplace.calendar.sync.CalendarSync;
 import com.workplace.calendar.registry.AddOutcome;
 import com.workplace.calendar.registry.CalendarFailureReason;
 import com.workplace.calendar.registry.CalendarQuery;
@@ -177,28 +180,36 @@ class HostileCallersIT {
   }
 
   /**
-   * A tenant registered by domain has no directory GUID before its first token, so a callback naming
-   * another tenant cannot be refused up front: the SDK spends the state, finds the mismatch with the
-   * token and records the attempt as failed, but never binds the tenant to the forged GUID.
+   * A callback naming another tenant than the one being authorized is refused before its state is
+   * used, whether the tenant was begun by domain (its GUID is looked up when consent begins) or by
+   * GUID: the tenant's record stays as it was, and the administrator's genuine callback, with the
+   * same state, still ends "Account Verified".
    */
-  @Test
-  void aCallbackNamingAnotherTenantNeverBindsADomainTenantToIt() {
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aCallbackNamingAnotherTenantIsRefusedBeforeItsStateIsUsed(boolean byDomain) {
     FakeApp app = GraphTestSupport.app(m365);
-    FakeTenant contoso = m365.tenant(GraphTestSupport.uniqueDomain("bydomain"));
+    FakeTenant contoso = m365.tenant(GraphTestSupport.uniqueDomain("swap"));
     contoso.addRoom("room@" + contoso.domain(), "Room");
     FakeTenant other = m365.tenant(GraphTestSupport.uniqueDomain("intruder"));
-    TenantId tenantId = TenantId.parse(contoso.domain());
+    TenantId tenantId = TenantId.parse(byDomain ? contoso.domain() : contoso.id());
     try (CalendarService service = GraphTestSupport.service(m365, app, b -> {})) {
       ConsentCallback real = GraphTestSupport.consent(m365, service.tenants().begin(tenantId));
+      Tenant before = service.tenants().get(tenantId).orElseThrow();
+      if (byDomain) {
+        assertThat(before.directoryId()).contains(contoso.id());
+      }
       ConsentCallback swapped =
-          ConsentCallback.fromQuery(query("admin_consent", "True", "tenant", other.id(), "state", real.state().orElseThrow()));
+          ConsentCallback.fromQuery(
+              query("admin_consent", "True", "tenant", other.id(), "state", real.state().orElseThrow()));
 
-      VerificationResult result = service.tenants().complete(swapped);
+      assertThatThrownBy(() -> service.tenants().complete(swapped))
+          .isInstanceOf(InvalidConsentStateException.class)
+          .hasMessageContaining("another tenant");
 
-      assertThat(result.verified()).isFalse();
-      assertThat(result.failureReason()).contains(TenantFailureReason.INVALID_CALLBACK);
-      assertThat(service.tenants().get(tenantId).orElseThrow().directoryId()).isNotEqualTo(java.util.Optional.of(other.id()));
-      assertThat(service.tenants().complete(GraphTestSupport.consent(m365, service.tenants().begin(tenantId))).verified()).isTrue();
+      assertThat(service.tenants().get(tenantId)).contains(before);
+      VerificationResult genuine = service.tenants().complete(real);
+      assertThat(genuine.verified()).isTrue();
       assertThat(service.tenants().get(tenantId).orElseThrow().directoryId()).contains(contoso.id());
     }
   }
@@ -244,9 +255,9 @@ class HostileCallersIT {
       tenant.service.sync().syncNow(tenant.id, roomA);
       tenant.service.sync().syncNow(tenant.id, roomB);
       tenant.service.sync().start();
-      DefaultCalendarSync sync = (DefaultCalendarSync) tenant.service.sync();
+      CalendarSync sync = tenant.service.sync();
       await().atMost(Duration.ofSeconds(30))
-          .until(() -> subscription(tenant, roomA) != null && subscription(tenant, roomB) != null && sync.idle());
+          .until(() -> subscription(tenant, roomA) != null && subscription(tenant, roomB) != null && sync.isIdle());
       FakeSubscription a = subscription(tenant, roomA);
       FakeSubscription b = subscription(tenant, roomB);
       SecretsInLogsExtension.watch(a.clientState());
@@ -297,7 +308,7 @@ class HostileCallersIT {
 
       // a witness: a real change in room B comes through while nothing happens for room A
       String outlook = tenant.fake.addEvent(roomB, "Outlook", tomorrowAt(9), tomorrowAt(10));
-      await().atMost(Duration.ofSeconds(30)).until(() -> listener.changes.stream().anyMatch(c -> c.eventId().equals(outlook)) && sync.idle());
+      await().atMost(Duration.ofSeconds(30)).until(() -> listener.changes.stream().anyMatch(c -> c.eventId().equals(outlook)) && sync.isIdle());
       assertThat(m365.stats().requests(roomA)).as("requests to room A").isEqualTo(requestsToA);
       assertThat(listener.changes).allSatisfy(c -> assertThat(c.calendarEmail()).isEqualTo(roomB));
       WorldSnapshot after = WorldSnapshot.take(m365, counting.store, List.of(tenant.fake), List.of());
@@ -308,7 +319,7 @@ class HostileCallersIT {
       // and the checks are not refusing everything: the genuine notification is taken
       NotificationResponse genuine = tenant.service.sync().notifications().handle(post(payload(notification(a.id(), a.clientState(), guid, null))));
       assertThat(genuine.status()).isEqualTo(202);
-      await().atMost(Duration.ofSeconds(30)).until(() -> m365.stats().requests(roomA) > requestsToA && sync.idle());
+      await().atMost(Duration.ofSeconds(30)).until(() -> m365.stats().requests(roomA) > requestsToA && sync.isIdle());
     }
   }
 

@@ -64,7 +64,12 @@ class HostileGraphResponsesIT {
   private static final String ROOMS = "/v1\\.0/places/microsoft\\.graph\\.room";
   private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.0000000").withZone(java.time.ZoneOffset.UTC);
   private static final GraphRetryOptions RETRY =
-      new GraphRetryOptions(3, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(10));
+      GraphRetryOptions.builder()
+          .maxAttempts(3)
+          .baseDelay(Duration.ofMillis(10))
+          .maxDelay(Duration.ofMillis(100))
+          .deadline(Duration.ofSeconds(10))
+          .build();
 
   private static FakeMicrosoft365 m365;
   private static Trap trap;

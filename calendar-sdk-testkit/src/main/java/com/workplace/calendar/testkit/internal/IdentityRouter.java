@@ -2,6 +2,7 @@ package com.workplace.calendar.testkit.internal;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -112,11 +113,14 @@ public final class IdentityRouter {
   private FakeResponse openIdConfiguration(FakeRequest req, String tenant) {
     boolean alias = tenant.equalsIgnoreCase("common") || tenant.equalsIgnoreCase("organizations")
         || tenant.equalsIgnoreCase("consumers");
-    if (!alias && directory.findTenant(tenant).isEmpty()) {
+    Optional<TenantState> known = alias ? Optional.empty() : directory.findTenant(tenant);
+    if (!alias && known.isEmpty()) {
       return AadErrors.tokenError(AadErrors.tenantNotFound(tenant), directory.ids(),
           directory.clock(), req.baseUrl());
     }
-    String base = req.baseUrl() + "/" + tenant;
+    // as Microsoft does, a tenant named by domain is answered with its directory GUID
+    String id = known.map(TenantState::id).orElse(tenant);
+    String base = req.baseUrl() + "/" + id;
     Map<String, Object> body = Json.object(
         "token_endpoint", base + "/oauth2/v2.0/token",
         "token_endpoint_auth_methods_supported",
@@ -128,7 +132,7 @@ public final class IdentityRouter {
         "response_types_supported",
         List.of("code", "id_token", "code id_token", "id_token token"),
         "scopes_supported", List.of("openid", "profile", "email", "offline_access"),
-        "issuer", issuer(req.baseUrl(), alias ? "{tenantid}" : tenant),
+        "issuer", issuer(req.baseUrl(), alias ? "{tenantid}" : id),
         "request_uri_parameter_supported", false,
         "userinfo_endpoint", req.baseUrl() + "/oidc/userinfo",
         "authorization_endpoint", base + "/oauth2/v2.0/authorize",
