@@ -18,9 +18,8 @@ import com.workplace.calendar.testkit.ConsentMode;
 import com.workplace.calendar.testkit.FakeApp;
 import com.workplace.calendar.testkit.FakeMicrosoft365;
 import com.workplace.calendar.testkit.FakeTenant;
-import com.workplace.calendar.testkit.contract.ManualClock;
+import com.workplace.calendar.testkit.TestClock;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,7 +119,7 @@ class TenantAuthorizationIT {
 
   @Test
   void anExpiredStateIsRefused() {
-    ManualClock clock = new ManualClock(Instant.now());
+    TestClock clock = TestClock.startingNow();
     try (CalendarService clocked = GraphTestSupport.service(m365, app, b -> b.clock(clock))) {
       ConsentRequest request = clocked.tenants().begin(tenantId);
       ConsentCallback callback = GraphTestSupport.consent(m365, request);

@@ -39,6 +39,7 @@ import javax.net.ssl.X509TrustManager;
 public final class FakeMicrosoft365 implements AutoCloseable {
 
   private final int containerThreads;
+  private final FakeEngine.Config config;
   private final FakeEngine engine;
   private final FakeFaults faults;
   private final Object lifecycle = new Object();
@@ -47,6 +48,7 @@ public final class FakeMicrosoft365 implements AutoCloseable {
 
   FakeMicrosoft365(FakeEngine.Config config, int containerThreads) {
     this.containerThreads = containerThreads;
+    this.config = config;
     this.engine = new FakeEngine(config);
     this.faults = new FakeFaults(engine);
   }
@@ -337,12 +339,16 @@ public final class FakeMicrosoft365 implements AutoCloseable {
   }
 
   /**
-   * Forgets all state (tenants, apps, tokens, events, subscriptions, deliveries, faults,
-   * budgets, counters); previously returned {@link FakeTenant} and {@link FakeApp} objects must
-   * not be used afterwards. The listeners keep running on the same ports.
+   * Forgets all state (tenants, apps, tokens, events, subscriptions, deliveries, faults, holds,
+   * budgets, counters) and restores the latency and limits the fake was built with (as changed
+   * by {@link #latency(Duration)} and {@link #limits(FakeLimits)}). Previously returned {@link
+   * FakeTenant} and {@link FakeApp} objects must not be used afterwards. The listeners keep
+   * running on the same ports; the clock is the caller's and is not moved.
    */
   public void reset() {
     engine.reset();
+    engine.latency(config.latency());
+    engine.limiter().limits(config.limits());
   }
 
   /** Stops the listeners and the notification executor. Idempotent. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * @RegisterExtension
  * static FakeMicrosoft365Extension m365 = FakeMicrosoft365Extension.newInstance()
  *     .configure(b -> b.latency(Duration.ofMillis(5)))
- *     .resetBetweenTests(true)
+ *     .failOnLimitViolation(true)
  *     .build();
  *
  * @Test
@@ -35,30 +36,45 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * context's store and is closed when its scope ends. Test methods and constructors can declare
  * a {@link FakeMicrosoft365} parameter.
  *
+ * <p><b>Reset between tests</b> (default on): after each test a fake shared by the class is
+ * {@link FakeMicrosoft365#reset() reset}, so every test starts from an empty fake with the
+ * configured latency and limits, as WireMock's own extension resets its stubs. State built in
+ * {@code @BeforeAll} is therefore gone after the first test: build it in {@code @BeforeEach},
+ * or opt out with {@link Builder#resetBetweenTests(boolean) resetBetweenTests(false)} or
+ * {@link FakeMicrosoft365Test#resetBetweenTests()} {@code = false} to keep it for the whole
+ * class.
+ *
+ * <p><b>Fail on limit violation</b> (default off): with {@link
+ * Builder#failOnLimitViolation(boolean) failOnLimitViolation(true)} or {@link
+ * FakeMicrosoft365Test#failOnLimitViolation()} a test fails when, from the end of the previous
+ * test (or the fake's start) to its own end, a client sent a request over the fake's
+ * concurrency limit or request budget ({@link FakeStats#limitViolations(String)}) or before a
+ * 429's {@code Retry-After} had passed ({@link FakeStats#retryAfterIgnored(String)}); the
+ * failure names each mailbox and its counts. What a class-level fake counts after the last
+ * test fails the class. Faults planned with {@link FakeFaults} are not violations. Close the
+ * clients of a test in its {@code @AfterEach} so that their requests count for that test.
+ *
  * @since 0.1.0
  */
-public final class FakeMicrosoft365Extension
-    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class FakeMicrosoft365Extension implements BeforeAllCallback, AfterAllCallback,
+    BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(FakeMicrosoft365Extension.class);
 
   private final Consumer<FakeMicrosoft365Builder> customizer;
-  private final Boolean resetBetweenTests;
-  private final boolean programmatic;
+  private final Options options;
   private volatile FakeMicrosoft365 current;
 
   /** Used by {@link FakeMicrosoft365Test}; configuration comes from the annotation. */
   public FakeMicrosoft365Extension() {
-    this(b -> { }, null, false);
+    this(b -> { }, null);
   }
 
-  private FakeMicrosoft365Extension(
-      Consumer<FakeMicrosoft365Builder> customizer, Boolean resetBetweenTests,
-      boolean programmatic) {
+  private FakeMicrosoft365Extension(Consumer<FakeMicrosoft365Builder> customizer,
+      Options options) {
     this.customizer = customizer;
-    this.resetBetweenTests = resetBetweenTests;
-    this.programmatic = programmatic;
+    this.options = options;
   }
 
   /**
@@ -86,19 +102,66 @@ public final class FakeMicrosoft365Extension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    current = fakeIn(classContext(context), context);
+    current = holderIn(classContext(context), context).fake;
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    Optional<FakeMicrosoft365> classLevel = existing(classContext(context));
-    current = classLevel.isPresent() ? classLevel.get() : fakeIn(context, context);
+    Optional<Holder> classLevel = existing(classContext(context));
+    current = classLevel.isPresent() ? classLevel.get().fake : holderIn(context, context).fake;
   }
 
+  /**
+   * Checks the limits (when asked to) and resets a fake shared by the class (unless opted out).
+   *
+   * @param context the test's context
+   * @throws AssertionError when {@code failOnLimitViolation} is on and a limit was broken
+   */
   @Override
   public void afterEach(ExtensionContext context) {
-    if (resetAfterEach(context)) {
-      existing(classContext(context)).ifPresent(FakeMicrosoft365::reset);
+    Optional<Holder> found = existing(context);
+    if (found.isEmpty()) {
+      return;
+    }
+    Holder holder = found.get();
+    Options opts = options(context);
+    FakeStats seen = holder.fake.stats();
+    Optional<String> broken = opts.failOnLimitViolation()
+        ? BrokenLimits.between(holder.baseline, seen) : Optional.empty();
+    boolean sharedByClass = existing(classContext(context)).filter(h -> h == holder).isPresent();
+    if (sharedByClass && opts.resetBetweenTests()) {
+      holder.fake.reset();
+      holder.baseline = holder.fake.stats();
+    } else {
+      holder.baseline = seen;
+    }
+    if (broken.isPresent()) {
+      throw new AssertionError(broken.get());
+    }
+  }
+
+  /**
+   * Checks what a fake shared by the class counted after its last test (when asked to).
+   *
+   * @param context the class's context
+   * @throws AssertionError when {@code failOnLimitViolation} is on and a limit was broken
+   */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (!options(context).failOnLimitViolation()) {
+      return;
+    }
+    ExtensionContext scope = classContext(context);
+    if (scope != context) {
+      return;
+    }
+    Optional<Holder> found = existing(scope);
+    if (found.isPresent()) {
+      Holder holder = found.get();
+      Optional<String> broken = BrokenLimits.between(holder.baseline, holder.fake.stats());
+      if (broken.isPresent()) {
+        throw new AssertionError(broken.get());
+      }
     }
   }
 
@@ -109,26 +172,25 @@ public final class FakeMicrosoft365Extension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Optional<FakeMicrosoft365> method = existing(context);
-    if (method.isPresent()) {
-      return method.get();
+    Optional<Holder> found = existing(context);
+    if (found.isPresent()) {
+      return found.get().fake;
     }
-    return fakeIn(classContext(context), context);
+    return holderIn(classContext(context), context).fake;
   }
 
-  private FakeMicrosoft365 fakeIn(ExtensionContext scope, ExtensionContext context) {
-    Holder holder = scope.getStore(NAMESPACE).computeIfAbsent(key(), k ->
-        new Holder(create(context)), Holder.class);
-    return holder.fake;
+  private Holder holderIn(ExtensionContext scope, ExtensionContext context) {
+    return scope.getStore(NAMESPACE).computeIfAbsent(key(), k -> new Holder(create(context)),
+        Holder.class);
   }
 
-  private Optional<FakeMicrosoft365> existing(ExtensionContext scope) {
-    Holder holder = scope.getStore(NAMESPACE).get(key(), Holder.class);
-    return holder == null ? Optional.empty() : Optional.of(holder.fake);
+  /** The nearest fake: the test's own, else the class's (stores see their parents' values). */
+  private Optional<Holder> existing(ExtensionContext scope) {
+    return Optional.ofNullable(scope.getStore(NAMESPACE).get(key(), Holder.class));
   }
 
   private Object key() {
-    return programmatic ? this : FakeMicrosoft365Extension.class;
+    return options != null ? this : FakeMicrosoft365Extension.class;
   }
 
   private FakeMicrosoft365 create(ExtensionContext context) {
@@ -137,17 +199,18 @@ public final class FakeMicrosoft365Extension
         .latency(Duration.ofMillis(a.latencyMillis()))
         .consentMode(a.consentMode())
         .seed(a.seed()));
-    if (programmatic) {
-      customizer.accept(builder);
-    }
+    customizer.accept(builder);
     return builder.build().start();
   }
 
-  private boolean resetAfterEach(ExtensionContext context) {
-    if (resetBetweenTests != null) {
-      return resetBetweenTests;
+  /** The programmatic options, else the annotation's, else the annotation's defaults. */
+  private Options options(ExtensionContext context) {
+    if (options != null) {
+      return options;
     }
-    return annotation(context).map(FakeMicrosoft365Test::resetBetweenTests).orElse(false);
+    return annotation(context)
+        .map(a -> new Options(a.resetBetweenTests(), a.failOnLimitViolation()))
+        .orElse(Options.DEFAULTS);
   }
 
   private static Optional<FakeMicrosoft365Test> annotation(ExtensionContext context) {
@@ -177,12 +240,19 @@ public final class FakeMicrosoft365Extension
     return found;
   }
 
-  /** Closes the fake when the store's scope ends. */
+  /** What happens between tests. */
+  private record Options(boolean resetBetweenTests, boolean failOnLimitViolation) {
+    static final Options DEFAULTS = new Options(true, false);
+  }
+
+  /** A fake, the counters its limit check starts from, and its closing with the store. */
   private static final class Holder implements AutoCloseable {
     private final FakeMicrosoft365 fake;
+    private volatile FakeStats baseline;
 
     Holder(FakeMicrosoft365 fake) {
       this.fake = fake;
+      this.baseline = fake.stats();
     }
 
     @Override
@@ -194,7 +264,8 @@ public final class FakeMicrosoft365Extension
   /** Configures a programmatic {@link FakeMicrosoft365Extension}. */
   public static final class Builder {
     private Consumer<FakeMicrosoft365Builder> customizer = b -> { };
-    private boolean resetBetweenTests;
+    private boolean resetBetweenTests = Options.DEFAULTS.resetBetweenTests();
+    private boolean failOnLimitViolation = Options.DEFAULTS.failOnLimitViolation();
 
     private Builder() {}
 
@@ -210,7 +281,10 @@ public final class FakeMicrosoft365Extension
     }
 
     /**
-     * Whether to forget all state after each test (default false).
+     * Whether a fake shared by the test class forgets all state after each test ({@link
+     * FakeMicrosoft365#reset()}; default true). Pass false to keep state built in
+     * {@code @BeforeAll} for every test of the class. A fake per test (instance field) is new
+     * for every test either way.
      *
      * @param value whether to reset
      * @return this
@@ -221,12 +295,27 @@ public final class FakeMicrosoft365Extension
     }
 
     /**
+     * Whether a test fails when a client broke the fake's limits during it: a request over the
+     * concurrency limit or the request budget, or a request sent before a 429's
+     * {@code Retry-After} expired (default false). The failure names each mailbox and its
+     * counts.
+     *
+     * @param value whether to fail
+     * @return this
+     */
+    public Builder failOnLimitViolation(boolean value) {
+      this.failOnLimitViolation = value;
+      return this;
+    }
+
+    /**
      * Builds the extension.
      *
      * @return the extension
      */
     public FakeMicrosoft365Extension build() {
-      return new FakeMicrosoft365Extension(customizer, resetBetweenTests, true);
+      return new FakeMicrosoft365Extension(customizer,
+          new Options(resetBetweenTests, failOnLimitViolation));
     }
   }
 }

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a test class against one {@link FakeMicrosoft365}, started before the first test and
- * closed after the last; tests and constructors receive it as a parameter.
+ * closed after the last; tests and constructors receive it as a parameter. After each test the
+ * fake is {@link FakeMicrosoft365#reset() reset}, so every test starts from an empty fake
+ * (opt out with {@code resetBetweenTests = false}).
  *
  * <pre>{@code
- * @FakeMicrosoft365Test
+ * @FakeMicrosoft365Test(failOnLimitViolation = true)
  * class BookingTest {
  *   @Test
  *   void books(FakeMicrosoft365 m365) { ... }
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>For more options use {@link FakeMicrosoft365Extension#newInstance()} with
- * {@code @RegisterExtension}.
+ * {@code @RegisterExtension}; {@link FakeMicrosoft365Extension} describes both options in
+ * detail.
  *
  * @since 0.1.0
  */
@@ -33,11 +36,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface FakeMicrosoft365Test {
 
   /**
-   * Whether to forget all state ({@link FakeMicrosoft365#reset()}) after each test.
+   * Whether to forget all state ({@link FakeMicrosoft365#reset()}) after each test (default
+   * true). Set false to keep state built in {@code @BeforeAll} for every test of the class.
    *
    * @return whether to reset
    */
-  boolean resetBetweenTests() default false;
+  boolean resetBetweenTests() default true;
+
+  /**
+   * Whether a test fails when a client broke the fake's limits during it: a request over the
+   * concurrency limit or the request budget, or a request sent before a 429's {@code
+   * Retry-After} expired (default false). The failure names each mailbox and its counts.
+   *
+   * @return whether to fail
+   */
+  boolean failOnLimitViolation() default false;
 
   /**
    * Latency added to every Graph request, in milliseconds.

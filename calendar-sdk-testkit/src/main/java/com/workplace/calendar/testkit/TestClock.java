@@ -9,8 +9,11 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock a test moves by hand, for time-based behaviour of the fake (token expiry, request
- * budgets, subscription expiry, delta token age) without sleeping. Thread-safe.
+ * The testkit's settable clock: a test moves it by hand to exercise time-based behaviour without
+ * sleeping, both of the fake (token expiry, request budgets, subscription expiry, delta token
+ * age) and of the code under test (the SDK's consent state expiry, the store contract's lease
+ * expiry, ...). It only moves forward by {@link #advance(Duration)}; {@link #set(Instant)} jumps
+ * anywhere. Thread-safe.
  *
  * <pre>{@code
  * TestClock clock = TestClock.startingAt(Instant.parse("2025-01-06T09:00:00Z"));

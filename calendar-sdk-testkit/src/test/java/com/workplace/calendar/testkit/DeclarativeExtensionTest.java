@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-@FakeMicrosoft365Test(resetBetweenTests = true, consentMode = ConsentMode.DECLINE)
+@FakeMicrosoft365Test(consentMode = ConsentMode.DECLINE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeclarativeExtensionTest {
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * A host's integration test as the README shows it under "Testing your integration": the host's own
  * service factory, pointed at the fake, books a room and the fake's calendar shows the booking.
  */
-@FakeMicrosoft365Test
+@FakeMicrosoft365Test(failOnLimitViolation = true)
 class ConsumerTestExampleIT {
   private static final Instant NINE = Instant.parse("2030-01-07T09:00:00Z");
   private static final Instant TEN = Instant.parse("2030-01-07T10:00:00Z");

@@ -16,7 +16,7 @@ package com.workplace.calendar.testkit.contract;
  *
  * <p>It covers every operation, uniqueness rules, version conflicts (a stale write throws and
  * changes nothing), cascades, paging, lease semantics including expiry on the given clock (a {@link
- * ManualClock} the suite moves), and concurrent writers from many threads (no lost update, no
+ * com.workplace.calendar.testkit.TestClock} the suite moves), and concurrent writers from many threads (no lost update, no
  * duplicate, one lease holder). The store is closed after each test.
  *
  * @since 0.1.0

@@ -1,6 +1,7 @@
 package com.workplace.calendar.testkit.contract;
 
 import com.workplace.calendar.store.CalendarStore;
+import com.workplace.calendar.testkit.TestClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ abstract class StoreContractSupport {
   /** Where every test's clock starts. */
   static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
-  ManualClock clock;
+  TestClock clock;
   CalendarStore store;
   StoreFixtures fixtures;
 
@@ -35,7 +36,7 @@ abstract class StoreContractSupport {
 
   @BeforeEach
   void openStore() {
-    clock = new ManualClock(START);
+    clock = TestClock.startingAt(START);
     fixtures = new StoreFixtures(START);
     store = createStore(clock);
   }

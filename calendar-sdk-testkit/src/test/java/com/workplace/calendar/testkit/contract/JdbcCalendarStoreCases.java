@@ -16,6 +16,7 @@ import com.workplace.calendar.store.JdbcCalendarStore;
 import com.workplace.calendar.store.Lease;
 import com.workplace.calendar.store.SyncState;
 import com.workplace.calendar.tenant.Tenant;
+import com.workplace.calendar.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ abstract class JdbcCalendarStoreCases {
   static final String ORCHARD = "orchard@contoso.onmicrosoft.com";
 
   final StoreFixtures fixtures = new StoreFixtures(START);
-  final ManualClock clock = new ManualClock(START);
+  final TestClock clock = TestClock.startingAt(START);
 
   abstract JdbcTestDatabase database();
 
