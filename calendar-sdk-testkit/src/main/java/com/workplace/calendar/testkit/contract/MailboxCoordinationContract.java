@@ -12,6 +12,7 @@ import com.workplace.calendar.store.PermitClaim;
 import com.workplace.calendar.store.PermitDecision;
 import com.workplace.calendar.store.PermitDecision.Denial;
 import com.workplace.calendar.store.PermitPolicy;
+import com.workplace.calendar.testkit.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public abstract class MailboxCoordinationContract {
       new PermitPolicy(4, 1_000, Duration.ofMinutes(2), Duration.ofSeconds(10));
 
   /** The clock of the current test; the suite moves it. */
-  protected ManualClock clock;
+  protected TestClock clock;
 
   private MailboxCoordination first;
 
@@ -83,7 +84,7 @@ public abstract class MailboxCoordinationContract {
 
   @BeforeEach
   void openCoordination() {
-    clock = new ManualClock(START);
+    clock = TestClock.startingAt(START);
     first = createCoordination(clock);
   }
 
