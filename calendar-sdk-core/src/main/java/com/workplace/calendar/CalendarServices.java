@@ -234,7 +234,7 @@ public final class CalendarServices {
               verificationTimeout,
               d -> TimeUnit.MILLISECONDS.sleep(d.toMillis()),
               statuses);
-      DefaultRoomBookings bookings = new DefaultRoomBookings(s, guarded, clock);
+      DefaultRoomBookings bookings = new DefaultRoomBookings(s, guarded, clock, statuses);
       DefaultCalendarSync sync =
           new DefaultCalendarSync(s, guarded, registry, syncListener, syncOptions, clock);
       List<AutoCloseable> owned = new ArrayList<>();

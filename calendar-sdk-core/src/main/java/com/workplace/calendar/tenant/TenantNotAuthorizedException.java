@@ -41,17 +41,17 @@ public class TenantNotAuthorizedException extends CalendarClientException {
     }
     String what =
         switch (status) {
-          case CONSENT_PENDING -> "has not completed the admin consent yet";
-          case REVOKED -> "has withdrawn the application's consent";
-          case FAILED -> "failed its authorization or verification";
-          default -> "is " + status;
+          case CONSENT_PENDING -> "the admin consent has not been completed";
+          case REVOKED -> "the application's consent was withdrawn";
+          case FAILED -> "its authorization or verification failed";
+          default -> "it is not authorized";
         };
     String action =
         reason != null
             ? reason.action()
             : "Authorize the tenant again (admin consent) and verify it.";
-    return "tenant " + tenantId + " " + what
-        + (reason == null ? "" : " (" + reason + ")") + ": " + action;
+    return "tenant " + tenantId + " is " + status + " (" + what
+        + (reason == null ? "" : ", " + reason) + "): " + action;
   }
 
   /**

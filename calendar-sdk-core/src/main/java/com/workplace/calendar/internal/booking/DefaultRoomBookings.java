@@ -14,6 +14,7 @@ import com.workplace.calendar.registry.EmailAddresses;
 import com.workplace.calendar.registry.RoomCalendar;
 import com.workplace.calendar.space.SpaceLink;
 import com.workplace.calendar.spi.CalendarEvent;
+import com.workplace.calendar.internal.TenantStatusCache;
 import com.workplace.calendar.spi.CalendarProvider;
 import com.workplace.calendar.spi.EventDraft;
 import com.workplace.calendar.store.BookingLink;
@@ -67,6 +68,7 @@ public final class DefaultRoomBookings implements RoomBookings {
   private final CalendarStore store;
   private final CalendarProvider provider;
   private final Clock clock;
+  private final TenantStatusCache tenants;
 
   /**
    * Creates the bookings.
@@ -76,9 +78,24 @@ public final class DefaultRoomBookings implements RoomBookings {
    * @param clock the clock ("now" for ending early, link timestamps)
    */
   public DefaultRoomBookings(CalendarStore store, CalendarProvider provider, Clock clock) {
+    this(store, provider, clock, new TenantStatusCache(store, Duration.ZERO));
+  }
+
+  /**
+   * Creates the bookings.
+   *
+   * @param store where booking links are kept
+   * @param provider the backend
+   * @param clock the clock
+   * @param tenants the tenants' statuses: a booking for a tenant that is not authorized is refused
+   *     before anything is written
+   */
+  public DefaultRoomBookings(
+      CalendarStore store, CalendarProvider provider, Clock clock, TenantStatusCache tenants) {
     this.store = Objects.requireNonNull(store, "store");
     this.provider = Objects.requireNonNull(provider, "provider");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.tenants = Objects.requireNonNull(tenants, "tenants");
   }
 
   @Override
@@ -86,6 +103,7 @@ public final class DefaultRoomBookings implements RoomBookings {
     Objects.requireNonNull(request, "request");
     TenantId tenantId = request.tenantId();
     String email = resolveCalendar(request);
+    tenants.requireAuthorized(tenantId);
     String transactionId = TransactionIds.of(tenantId, request.bookingKey());
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<BookingLink> existing = store.findBookingLink(tenantId, request.bookingKey());

@@ -51,13 +51,16 @@ final class MailboxPermitStage implements GraphStage {
         outcome = MailboxPermits.Outcome.THROTTLED;
         retryAfter = policy.waitAfter(exchange.attempt, response.header("Retry-After"));
         exchange.throttleWait = retryAfter;
-        listener.throttled(exchange.call(429, Duration.ZERO), retryAfter);
       } else {
         outcome = MailboxPermits.Outcome.ANSWERED;
       }
       return response;
     } finally {
       permits.release(lease, outcome, retryAfter);
+      if (outcome == MailboxPermits.Outcome.THROTTLED) {
+        // told once the mailbox is paused for every instance
+        listener.throttled(exchange.call(429, Duration.ZERO), retryAfter);
+      }
     }
   }
 }

@@ -161,6 +161,11 @@ final class MailboxPermits implements AutoCloseable {
           }
         }
         Lease lease = handoff != null ? takeOver(gate, handoff) : lead(gate);
+        if (lease != null && pausedMeanwhile(gate)) {
+          // a 429 arrived on this instance while the store granted the permit: do not send
+          giveBack(List.of(lease.permit));
+          lease = null;
+        }
         if (lease != null) {
           inUse.add(lease);
           return lease;
@@ -235,6 +240,12 @@ final class MailboxPermits implements AutoCloseable {
       }
       gate.notifyAll();
       return mine == null ? null : new Lease(gate, mine, 0);
+    }
+  }
+
+  private static boolean pausedMeanwhile(Gate gate) {
+    synchronized (gate) {
+      return gate.blockedUntilNanos - System.nanoTime() > 0;
     }
   }
 
@@ -325,7 +336,7 @@ final class MailboxPermits implements AutoCloseable {
     Gate gate = lease.gate;
     Permit permit = lease.permit;
     if (outcome == Outcome.THROTTLED) {
-      ask(() -> coordination.penalize(gate.key, retryAfter));
+      // this instance stops at once; the store tells the others
       synchronized (gate) {
         long until = System.nanoTime() + retryAfter.toNanos();
         if (until - gate.blockedUntilNanos > 0) {
@@ -333,6 +344,7 @@ final class MailboxPermits implements AutoCloseable {
         }
         gate.notifyAll();
       }
+      ask(() -> coordination.penalize(gate.key, retryAfter));
       return List.of(permit);
     }
     if (outcome == Outcome.ANSWERED && permit.probe()) {
