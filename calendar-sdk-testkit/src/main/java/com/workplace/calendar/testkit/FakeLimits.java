@@ -30,6 +30,7 @@ public final class FakeLimits {
   private final int calendarViewMaxPageSize;
   private final int placesPageSize;
   private final int deltaPageSize;
+  private final Duration maxCalendarViewWindow;
 
   private FakeLimits(Builder b) {
     this.maxConcurrentPerMailbox = b.maxConcurrentPerMailbox;
@@ -43,12 +44,14 @@ public final class FakeLimits {
     this.calendarViewMaxPageSize = b.calendarViewMaxPageSize;
     this.placesPageSize = b.placesPageSize;
     this.deltaPageSize = b.deltaPageSize;
+    this.maxCalendarViewWindow = b.maxCalendarViewWindow;
   }
 
   /**
    * Returns Microsoft's published limits: 4 concurrent requests and 10,000 requests per 10
    * minutes per app and mailbox, 20 requests per {@code $batch}, 20 mailboxes and less than 42
-   * days per {@code getSchedule}, and page sizes of 10 (calendar view, delta) and 100 (places).
+   * days per {@code getSchedule}, windows of at most 1,825 days for calendar views, delta and
+   * instances, and page sizes of 10 (calendar view, delta) and 100 (places).
    *
    * @return the default limits
    */
@@ -83,6 +86,7 @@ public final class FakeLimits {
     b.calendarViewMaxPageSize = calendarViewMaxPageSize;
     b.placesPageSize = placesPageSize;
     b.deltaPageSize = deltaPageSize;
+    b.maxCalendarViewWindow = maxCalendarViewWindow;
     return b;
   }
 
@@ -187,6 +191,17 @@ public final class FakeLimits {
     return deltaPageSize;
   }
 
+  /**
+   * The longest {@code startDateTime}..{@code endDateTime} window of {@code calendarView}, its
+   * delta and {@code /instances} (default 1,825 days, the limit Graph enforces since 2019);
+   * longer ones are answered {@code 400 ErrorInvalidRequest}.
+   *
+   * @return the limit
+   */
+  public Duration maxCalendarViewWindow() {
+    return maxCalendarViewWindow;
+  }
+
   @Override
   public String toString() {
     return "FakeLimits{concurrent=" + maxConcurrentPerMailbox + ", budget=" + requestsPerWindow
@@ -207,6 +222,7 @@ public final class FakeLimits {
     private int calendarViewMaxPageSize = 1000;
     private int placesPageSize = 100;
     private int deltaPageSize = 10;
+    private Duration maxCalendarViewWindow = Duration.ofDays(1825);
 
     private Builder() {}
 
@@ -324,6 +340,18 @@ public final class FakeLimits {
      */
     public Builder deltaPageSize(int size) {
       this.deltaPageSize = positive(size, "deltaPageSize");
+      return this;
+    }
+
+    /**
+     * Sets the longest calendar view, delta and instances window.
+     *
+     * @param window positive
+     * @return this builder
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxCalendarViewWindow(Duration window) {
+      this.maxCalendarViewWindow = positiveDuration(window, "maxCalendarViewWindow");
       return this;
     }
 

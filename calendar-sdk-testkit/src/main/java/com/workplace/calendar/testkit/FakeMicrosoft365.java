@@ -279,6 +279,53 @@ public final class FakeMicrosoft365 implements AutoCloseable {
   }
 
   /**
+   * Changes how {@code calendarView/delta} reports recurring series; delta rounds started
+   * afterwards use it (pages of a round already started keep theirs).
+   *
+   * @param behaviour the behaviour
+   */
+  public void seriesDeltaBehaviour(SeriesDeltaBehaviour behaviour) {
+    engine.seriesDelta(Objects.requireNonNull(behaviour, "behaviour"));
+  }
+
+  /**
+   * How {@code calendarView/delta} reports recurring series now.
+   *
+   * @return the behaviour
+   */
+  public SeriesDeltaBehaviour seriesDeltaBehaviour() {
+    return engine.seriesDelta();
+  }
+
+  /**
+   * Runs an action once, on the request's thread, just before the fake processes the next
+   * Graph request that matches (a {@code $batch} item counts as a request; requests refused
+   * before processing, e.g. throttled ones, do not). The request then sees what the action
+   * did. Use it to land a change "in Outlook" between two requests of the client under test,
+   * e.g. a booking after the client's conflict check and before its write:
+   *
+   * <pre>{@code
+   * m365.onNextRequest(RequestMatcher.of(GraphOperation.CREATE_EVENT).mailbox(room),
+   *     () -> tenant.addEvent(room, "Walk-in", start, end));
+   * }</pre>
+   *
+   * <p>The action should only change the fake's state (through {@link FakeTenant}); it holds
+   * the request's concurrency slot while it runs, so it must not send requests to the same
+   * mailbox. When several hooks match one request they run in registration order. If the
+   * action throws, the request is processed anyway and {@link RequestHook#failure()} reports
+   * it. {@link #reset()} drops pending hooks.
+   *
+   * @param matcher which request
+   * @param action what to do before it is processed
+   * @return the hook, to wait for or cancel
+   */
+  public RequestHook onNextRequest(RequestMatcher matcher, Runnable action) {
+    Objects.requireNonNull(matcher, "matcher");
+    Objects.requireNonNull(action, "action");
+    return new RequestHook(engine.hooks(), engine.hooks().add(matcher, action));
+  }
+
+  /**
    * Fault and scenario controls.
    *
    * @return the controls
@@ -340,9 +387,9 @@ public final class FakeMicrosoft365 implements AutoCloseable {
 
   /**
    * Forgets all state (tenants, apps, tokens, events, subscriptions, deliveries, faults, holds,
-   * budgets, counters) and restores the latency and limits the fake was built with (as changed
-   * by {@link #latency(Duration)} and {@link #limits(FakeLimits)}). Previously returned {@link
-   * FakeTenant} and {@link FakeApp} objects must not be used afterwards. The listeners keep
+   * request hooks, budgets, counters) and restores the latency and limits the fake was built with
+   * (as changed by {@link #latency(Duration)} and {@link #limits(FakeLimits)}). Previously returned
+   * {@link FakeTenant} and {@link FakeApp} objects must not be used afterwards. The listeners keep
    * running on the same ports; the clock is the caller's and is not moved.
    */
   public void reset() {

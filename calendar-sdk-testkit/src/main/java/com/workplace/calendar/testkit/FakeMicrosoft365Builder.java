@@ -24,6 +24,7 @@ public final class FakeMicrosoft365Builder {
   private Duration subscriptionValidationTimeout = Duration.ofSeconds(10);
   private SSLContext webhookSslContext;
   private int containerThreads = 256;
+  private SeriesDeltaBehaviour seriesDeltaBehaviour = SeriesDeltaBehaviour.defaults();
 
   FakeMicrosoft365Builder() {}
 
@@ -145,6 +146,19 @@ public final class FakeMicrosoft365Builder {
   }
 
   /**
+   * How {@code calendarView/delta} reports recurring series where Microsoft leaves it open
+   * (default {@link SeriesDeltaBehaviour#defaults()}: occurrences as stubs, a changed series
+   * re-sent whole, removed occurrences not reported).
+   *
+   * @param value the behaviour
+   * @return this
+   */
+  public FakeMicrosoft365Builder seriesDeltaBehaviour(SeriesDeltaBehaviour value) {
+    this.seriesDeltaBehaviour = Objects.requireNonNull(value, "seriesDeltaBehaviour");
+    return this;
+  }
+
+  /**
    * Server threads (default 256); each request in processing, latency included, holds one.
    *
    * @param value at least 16
@@ -166,7 +180,8 @@ public final class FakeMicrosoft365Builder {
   public FakeMicrosoft365 build() {
     return new FakeMicrosoft365(new FakeEngine.Config(latency, seed, limits, consentMode, clock,
         tokenLifetime, maxSubscriptionLifetime, deltaTokenMaxAge,
-        subscriptionValidationTimeout, webhookSslContext), containerThreads);
+        subscriptionValidationTimeout, webhookSslContext, seriesDeltaBehaviour),
+        containerThreads);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.workplace.calendar.testkit.internal.MailboxState;
 import com.workplace.calendar.testkit.internal.TenantState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -148,13 +149,21 @@ public final class FakeRoomBuilder {
   }
 
   /**
-   * Sets the booking type ({@code standard}, {@code reserved}).
+   * Sets the booking type Graph reports in {@code /places} (default {@code standard}): {@code
+   * standard} (bookable), {@code reserved} (first come, first served, not bookable by
+   * invitation) or {@code unknown}; any case.
    *
    * @param value the booking type
    * @return this
+   * @throws IllegalArgumentException when the value is none of these
    */
   public FakeRoomBuilder bookingType(String value) {
-    this.bookingType = Objects.requireNonNull(value, "bookingType");
+    String type = Objects.requireNonNull(value, "bookingType").trim().toLowerCase(Locale.ROOT);
+    if (!List.of("standard", "reserved", "unknown").contains(type)) {
+      throw new IllegalArgumentException("bookingType must be standard, reserved or unknown: '"
+          + value + "'");
+    }
+    this.bookingType = type;
     return this;
   }
 

@@ -1,6 +1,5 @@
 package com.workplace.calendar.testkit;
 
-import com.workplace.calendar.testkit.internal.EventRecord;
 import com.workplace.calendar.testkit.internal.FakeEngine;
 import com.workplace.calendar.testkit.internal.MailboxState;
 import com.workplace.calendar.testkit.internal.RoomListState;
@@ -249,58 +248,70 @@ public final class FakeTenant {
    */
   public String addEvent(
       String mailbox, String subject, Instant start, Instant end, String organizerAddress) {
-    MailboxState m = mailbox(mailbox);
-    if (end.isBefore(start)) {
-      throw new IllegalArgumentException("end is before start");
-    }
-    String organizerName = state.mailbox(organizerAddress).map(MailboxState::displayName)
-        .orElse(organizerAddress);
-    List<EventRecord.Attendee> attendees = List.of(
-        new EventRecord.Attendee(m.displayName(), m.address(), "resource"));
-    EventRecord template = new EventRecord(null, null, null, subject, "html", "", start, end,
-        "UTC", "UTC", m.displayName(), organizerName, organizerAddress, attendees, false, null,
-        null, null);
-    return m.calendar().create(template).getKey().id();
+    return event(mailbox).subject(subject).start(start).end(end).organizer(organizerAddress)
+        .add();
   }
 
   /**
-   * Changes a booking "in Outlook" (subject and times). Subscribers are notified.
+   * Starts a meeting booked "in Outlook" with more options: attendees, {@code showAs}, {@code
+   * sensitivity}, already cancelled, a time zone, a recurrence (a series); finish with {@link
+   * FakeEventBuilder#add()}.
+   *
+   * @param mailbox the room (or user) whose calendar gets the item
+   * @return the builder
+   * @throws IllegalArgumentException when the mailbox does not exist
+   */
+  public FakeEventBuilder event(String mailbox) {
+    return new FakeEventBuilder(this, state, mailbox(mailbox));
+  }
+
+  /**
+   * Changes a booking "in Outlook" (subject and times). Subscribers are notified. On an
+   * occurrence it makes an exception (a moved or renamed occurrence); on a series master it
+   * changes every occurrence that is not an exception (renaming or retiming the series; a start
+   * on another date moves the series' start date).
    *
    * @param mailbox the calendar's mailbox
-   * @param eventId the event
+   * @param eventId the event, occurrence or series master
    * @param subject the new subject
    * @param start the new start
    * @param end the new end
    * @return this
-   * @throws IllegalArgumentException when the mailbox or event does not exist
+   * @throws IllegalArgumentException when the mailbox or event does not exist, or Exchange
+   *     would refuse the change (an occurrence moved onto or past a neighbour's day)
    */
   public FakeTenant updateEvent(
       String mailbox, String eventId, String subject, Instant start, Instant end) {
-    mailbox(mailbox).calendar().update(eventId, e -> e.withSubject(subject).withTimes(start, end))
-        .orElseThrow(() -> new IllegalArgumentException("no event " + eventId));
+    if (end.isBefore(start)) {
+      throw new IllegalArgumentException("end is before start");
+    }
+    FakeEvents.change(mailbox(mailbox).calendar(), eventId,
+        e -> e.withSubject(subject).withTimes(start, end));
     return this;
   }
 
   /**
    * Marks a booking cancelled "in Outlook" (the organizer cancelled; the room's copy stays with
-   * {@code isCancelled: true}). Subscribers are notified of an update.
+   * {@code isCancelled: true}). On an occurrence it makes a cancelled exception; on a series
+   * master every instance is marked. Subscribers are notified of an update.
    *
    * @param mailbox the calendar's mailbox
-   * @param eventId the event
+   * @param eventId the event, occurrence or series master
    * @return this
    * @throws IllegalArgumentException when the mailbox or event does not exist
    */
   public FakeTenant markCancelled(String mailbox, String eventId) {
-    mailbox(mailbox).calendar().update(eventId, e -> e.withCancelled(true))
-        .orElseThrow(() -> new IllegalArgumentException("no event " + eventId));
+    FakeEvents.change(mailbox(mailbox).calendar(), eventId, FakeEvents::markCancelled);
     return this;
   }
 
   /**
-   * Deletes a booking "in Outlook". Subscribers are notified.
+   * Deletes a booking "in Outlook". Subscribers are notified. An occurrence is removed from its
+   * series (as a room's booking assistant removes an occurrence its organizer cancelled); a
+   * series master deletes the whole series.
    *
    * @param mailbox the calendar's mailbox
-   * @param eventId the event
+   * @param eventId the event, occurrence or series master
    * @return this
    * @throws IllegalArgumentException when the mailbox or event does not exist
    */
@@ -311,7 +322,8 @@ public final class FakeTenant {
   }
 
   /**
-   * What a mailbox's calendar holds, ordered by start.
+   * What a mailbox's calendar holds: single instances and series masters (as Graph's {@code
+   * /events} lists them), ordered by start.
    *
    * @param mailbox the mailbox
    * @return the events
@@ -319,17 +331,23 @@ public final class FakeTenant {
    */
   public List<FakeEvent> events(String mailbox) {
     MailboxState m = mailbox(mailbox);
-    List<FakeEvent> out = new ArrayList<>();
-    for (EventRecord e : m.calendar().all()) {
-      List<String> attendees = new ArrayList<>();
-      e.attendees().forEach(a -> attendees.add(a.address()));
-      out.add(new FakeEvent(e.id(), m.address(), e.subject(), e.start(), e.end(),
-          e.organizerAddress(), e.organizerName(), attendees,
-          e.transactionId() == null ? "" : e.transactionId(), e.cancelled(), e.bodyContent(),
-          e.location() == null ? "" : e.location(), e.createdDateTime(),
-          e.lastModifiedDateTime(), e.changeKey()));
-    }
-    return out;
+    return FakeEvents.of(m, m.calendar().all());
+  }
+
+  /**
+   * What a calendar view of a mailbox shows: single instances, occurrences and exceptions
+   * overlapping {@code [from, to)}, ordered by start; never series masters nor removed
+   * occurrences.
+   *
+   * @param mailbox the mailbox
+   * @param from the window's start
+   * @param to the window's end
+   * @return the instances
+   * @throws IllegalArgumentException when the mailbox does not exist
+   */
+  public List<FakeEvent> calendarView(String mailbox, Instant from, Instant to) {
+    MailboxState m = mailbox(mailbox);
+    return FakeEvents.of(m, m.calendar().overlapping(from, to));
   }
 
   // ---------------------------------------------------------- access policies

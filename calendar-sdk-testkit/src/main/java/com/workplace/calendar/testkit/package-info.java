@@ -5,8 +5,12 @@
  * <p>Start with {@link com.workplace.calendar.testkit.FakeMicrosoft365#builder()} or the JUnit
  * 5 support: {@link com.workplace.calendar.testkit.FakeMicrosoft365Test} and {@link
  * com.workplace.calendar.testkit.FakeMicrosoft365Extension}. Build scenarios with {@link
- * com.workplace.calendar.testkit.FakeTenant} and {@link com.workplace.calendar.testkit.FakeApp},
- * inject faults with {@link com.workplace.calendar.testkit.FakeFaults}, and assert on {@link
+ * com.workplace.calendar.testkit.FakeTenant} (meetings and series "booked in Outlook" with
+ * {@link com.workplace.calendar.testkit.FakeTenant#event(String)}) and {@link
+ * com.workplace.calendar.testkit.FakeApp}, inject faults with {@link
+ * com.workplace.calendar.testkit.FakeFaults}, land changes between two requests with {@link
+ * com.workplace.calendar.testkit.FakeMicrosoft365#onNextRequest}, choose how delta reports
+ * series with {@link com.workplace.calendar.testkit.SeriesDeltaBehaviour}, and assert on {@link
  * com.workplace.calendar.testkit.FakeStats}, {@link
  * com.workplace.calendar.testkit.FakeTenant#events(String)}, {@link
  * com.workplace.calendar.testkit.FakeMicrosoft365#subscriptions()} and {@link

@@ -216,4 +216,26 @@ class EventsTest {
     assertThat(f.http.get(user(ROOM) + "/events/" + id, f.token).status()).isEqualTo(404);
     assertThat(f.http.get(user(ROOM) + "/events", f.token).value()).isEqualTo(List.of());
   }
+
+  @Test
+  void showAsAndSensitivityAreStoredAndValidated() {
+    String body = "{\"subject\":\"Quiet\",\"showAs\":\"Free\",\"sensitivity\":\"private\","
+        + "\"start\":{\"dateTime\":\"2030-01-01T10:00:00\",\"timeZone\":\"UTC\"},"
+        + "\"end\":{\"dateTime\":\"2030-01-01T11:00:00\",\"timeZone\":\"UTC\"}}";
+    Http.Reply created = f.http.post(user(ROOM) + "/events", f.token, body);
+    assertThat(created.json()).containsEntry("showAs", "free")
+        .containsEntry("sensitivity", "private");
+    String path = user(ROOM) + "/events/" + created.json().get("id");
+
+    assertThat(f.http.send("PATCH", path, f.token, "{\"showAs\":\"workingElsewhere\"}").json())
+        .containsEntry("showAs", "workingElsewhere").containsEntry("sensitivity", "private");
+    Http.Reply bad = f.http.send("PATCH", path, f.token, "{\"showAs\":\"away\"}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(f.http.send("PATCH", path, f.token, "{\"sensitivity\":\"secret\"}").status())
+        .isEqualTo(400);
+    assertThat(f.tenant.events(ROOM).get(0).showAs())
+        .isEqualTo(FakeEvent.ShowAs.WORKING_ELSEWHERE);
+    assertThat(f.tenant.events(ROOM).get(0).sensitivity())
+        .isEqualTo(FakeEvent.Sensitivity.PRIVATE);
+  }
 }

@@ -13,6 +13,12 @@ import com.microsoft.graph.models.Calendar;
 import com.microsoft.graph.models.DateTimeTimeZone;
 import com.microsoft.graph.models.Event;
 import com.microsoft.graph.models.EventCollectionResponse;
+import com.microsoft.graph.models.EventType;
+import com.microsoft.graph.models.PatternedRecurrence;
+import com.microsoft.graph.models.RecurrencePattern;
+import com.microsoft.graph.models.RecurrencePatternType;
+import com.microsoft.graph.models.RecurrenceRange;
+import com.microsoft.graph.models.RecurrenceRangeType;
 import com.microsoft.graph.models.Room;
 import com.microsoft.graph.models.RoomCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
@@ -21,6 +27,8 @@ import com.microsoft.graph.users.item.calendarview.delta.DeltaGetResponse;
 import com.microsoft.kiota.authentication.AuthenticationProvider;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +118,56 @@ class GraphSdkConformanceIT {
     assertThat(view.getValue()).extracting(Event::getSubject).containsExactly("SDK booking");
     assertThat(view.getValue().get(0).getStart().getDateTime())
         .isEqualTo("2030-02-03T10:00:00.0000000");
+  }
+
+  @Test
+  void createsARecurringSeriesAndListsItsOccurrences() {
+    Event series = event("Weekly review", "2030-03-04T15:00:00", "2030-03-04T16:00:00");
+    RecurrencePattern pattern = new RecurrencePattern();
+    pattern.setType(RecurrencePatternType.Weekly);
+    pattern.setInterval(1);
+    pattern.setDaysOfWeek(List.of(com.microsoft.graph.models.DayOfWeek.Monday));
+    RecurrenceRange range = new RecurrenceRange();
+    range.setType(RecurrenceRangeType.Numbered);
+    range.setStartDate(LocalDate.of(2030, 3, 4));
+    range.setNumberOfOccurrences(5);
+    PatternedRecurrence recurrence = new PatternedRecurrence();
+    recurrence.setPattern(pattern);
+    recurrence.setRange(range);
+    series.setRecurrence(recurrence);
+
+    Event master = graph.users().byUserId(ROOM).events().post(series);
+
+    assertThat(master.getType()).isEqualTo(EventType.SeriesMaster);
+    assertThat(master.getRecurrence().getRange().getNumberOfOccurrences()).isEqualTo(5);
+    assertThat(master.getRecurrence().getRange().getEndDate()).isEqualTo(LocalDate.of(1, 1, 1));
+    assertThat(master.getRecurrence().getPattern().getDayOfMonth()).isZero();
+
+    EventCollectionResponse view = graph.users().byUserId(ROOM).calendarView().get(rc -> {
+      rc.queryParameters.startDateTime = "2030-03-01T00:00:00Z";
+      rc.queryParameters.endDateTime = "2030-04-01T00:00:00Z";
+    });
+    assertThat(view.getValue()).hasSize(4).allSatisfy(e -> {
+      assertThat(e.getType()).isEqualTo(EventType.Occurrence);
+      assertThat(e.getSeriesMasterId()).isEqualTo(master.getId());
+      assertThat(e.getSubject()).isEqualTo("Weekly review");
+    });
+
+    EventCollectionResponse instances = graph.users().byUserId(ROOM).events()
+        .byEventId(master.getId()).instances().get(rc -> {
+          rc.queryParameters.startDateTime = "2030-03-10T00:00:00Z";
+          rc.queryParameters.endDateTime = "2030-05-01T00:00:00Z";
+        });
+    assertThat(instances.getValue()).extracting(Event::getOriginalStart).containsExactly(
+        OffsetDateTime.parse("2030-03-11T15:00:00Z"), OffsetDateTime.parse("2030-03-18T15:00:00Z"),
+        OffsetDateTime.parse("2030-03-25T15:00:00Z"), OffsetDateTime.parse("2030-04-01T15:00:00Z"));
+
+    String second = instances.getValue().get(1).getId();
+    Event moved = new Event();
+    moved.setSubject("Moved review");
+    Event exception = graph.users().byUserId(ROOM).events().byEventId(second).patch(moved);
+    assertThat(exception.getType()).isEqualTo(EventType.Exception);
+    assertThat(exception.getId()).isEqualTo(second);
   }
 
   @Test

@@ -97,6 +97,22 @@ class PlacesTest {
     assertThat(missing.status()).isEqualTo(404);
   }
 
+  @Test
+  void roomsCarryTheirBookingType() {
+    f.tenant.room("desk-zone@contoso.onmicrosoft.com").bookingType("reserved").add();
+    f.tenant.room("odd@contoso.onmicrosoft.com").bookingType("Unknown").add();
+
+    Http.Reply r = f.http.get("places/microsoft.graph.room", f.token);
+
+    assertThat(r.value()).extracting(m -> m.get("bookingType"))
+        .containsExactly("standard", "standard", "reserved", "unknown");
+    assertThat(f.http.get("places/desk-zone%40contoso.onmicrosoft.com", f.token).json())
+        .containsEntry("bookingType", "reserved");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+        f.tenant.room("x@contoso.onmicrosoft.com").bookingType("firstComeFirstServed"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> sample(String fixture) {
     return ((List<Map<String, Object>>) Fixture.fixtureJson(fixture).get("value")).get(0);

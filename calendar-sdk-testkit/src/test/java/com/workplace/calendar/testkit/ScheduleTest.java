@@ -95,4 +95,36 @@ class ScheduleTest {
     assertThat(schedule(List.of(ROOM), "2030-01-01T00:00:00", "2030-02-11T23:00:00", "UTC")
         .status()).isEqualTo(200);
   }
+
+  @Test
+  void statusFollowsShowAsAndPrivateItemsHideTheirSubject() {
+    f.tenant.event(ROOM).subject("Hold").showAs(FakeEvent.ShowAs.FREE)
+        .start(Instant.parse("2030-01-07T09:00:00Z")).end(Instant.parse("2030-01-07T09:30:00Z"))
+        .add();
+    f.tenant.event(ROOM).subject("Maybe").showAs(FakeEvent.ShowAs.TENTATIVE)
+        .start(Instant.parse("2030-01-07T09:30:00Z")).end(Instant.parse("2030-01-07T10:30:00Z"))
+        .add();
+    f.tenant.event(ROOM).subject("Board talks").sensitivity(FakeEvent.Sensitivity.PRIVATE)
+        .start(Instant.parse("2030-01-07T10:00:00Z")).end(Instant.parse("2030-01-07T10:30:00Z"))
+        .add();
+    f.tenant.event(ROOM).subject("Away").showAs(FakeEvent.ShowAs.OOF)
+        .start(Instant.parse("2030-01-07T11:00:00Z")).end(Instant.parse("2030-01-07T11:30:00Z"))
+        .add();
+    f.tenant.event(ROOM).subject("Called off").cancelled(true)
+        .start(Instant.parse("2030-01-07T11:30:00Z")).end(Instant.parse("2030-01-07T12:00:00Z"))
+        .add();
+
+    Http.Reply r = schedule(List.of(ROOM), "2030-01-07T09:00:00", "2030-01-07T12:00:00", "UTC");
+
+    // busy wins over tentative in the shared 10:00 slot; the cancelled item blocks nothing
+    assertThat(r.value().get(0)).containsEntry("availabilityView", "012030");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items = (List<Map<String, Object>>) r.value().get(0)
+        .get("scheduleItems");
+    assertThat(items).extracting(i -> i.get("status"))
+        .containsExactly("free", "tentative", "busy", "oof");
+    assertThat(items.get(2)).containsEntry("isPrivate", true).doesNotContainKeys("subject",
+        "location");
+    assertThat(items.get(1)).containsEntry("isPrivate", false).containsEntry("subject", "Maybe");
+  }
 }

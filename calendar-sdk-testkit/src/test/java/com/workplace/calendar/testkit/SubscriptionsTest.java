@@ -174,6 +174,29 @@ class SubscriptionsTest {
     assertThat(f.m365.webhookDeliveries()).allMatch(WebhookDelivery::succeeded);
   }
 
+  @Test
+  void changesOfOccurrencesAreNotifiedAsChangesOfTheirSeries() {
+    subscribe("users/" + ROOM + "/events", receiver.url("/notify"), inHours(2), null);
+    String series = f.tenant.event(ROOM).subject("Weekly")
+        .start(Instant.parse("2030-01-07T10:00:00Z")).end(Instant.parse("2030-01-07T11:00:00Z"))
+        .recurrence(FakeRecurrence.weekly(1, java.time.DayOfWeek.MONDAY).times(3)).add();
+    List<FakeEvent> occurrences = f.tenant.calendarView(ROOM,
+        Instant.parse("2030-01-01T00:00:00Z"), Instant.parse("2030-02-01T00:00:00Z"));
+
+    f.tenant.updateEvent(ROOM, occurrences.get(0).id(), "Moved",
+        Instant.parse("2030-01-08T10:00:00Z"), Instant.parse("2030-01-08T11:00:00Z"));
+    f.tenant.deleteEvent(ROOM, occurrences.get(1).id());
+    f.tenant.deleteEvent(ROOM, series);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> receiver.notifications().size() == 4);
+    for (int i = 0; i < 4; i++) {
+      assertThat(Json.objectMember(notification(i), "resourceData")).containsEntry("id", series);
+    }
+    assertThat(List.of(notification(0), notification(1), notification(2), notification(3)))
+        .extracting(n -> n.get("changeType"))
+        .containsExactly("created", "updated", "updated", "deleted");
+  }
+
   @SuppressWarnings("unchecked")
   private Map<String, Object> notification(int index) {
     return ((List<Map<String, Object>>) Json.parseObject(receiver.notifications().get(index))

@@ -1,19 +1,26 @@
 package com.workplace.calendar.testkit.internal;
 
+import com.workplace.calendar.testkit.FakeRecurrence;
+import com.workplace.calendar.testkit.SeriesDeltaBehaviour;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
- * The default calendar of one mailbox: its items, the change history delta queries read, the
- * {@code transactionId} index and the delta token generation.
+ * The default calendar of one mailbox: its items (single instances and series masters; the
+ * occurrences and exceptions of a series live in its master), the {@code transactionId} index
+ * and the delta token generation. Any change of an occurrence or exception changes its master,
+ * as in Exchange.
  *
  * <p>All methods are thread-safe; listeners are told about changes after the lock is released.
  */
@@ -27,28 +34,10 @@ public final class CalendarState {
      *
      * @param mailbox the mailbox whose calendar changed
      * @param changeType {@code created}, {@code updated} or {@code deleted}
-     * @param event the new state (the last state for deletions)
+     * @param event the new state (the last state for deletions); the master for series changes
      */
     void changed(MailboxState mailbox, String changeType, EventRecord event);
   }
-
-  /** One version of an item in the change history (null start/end: deleted). */
-  record Version(long seq, Instant start, Instant end) {
-    boolean present() {
-      return start != null;
-    }
-  }
-
-  /** What a delta query reports for one item. */
-  public record Change(String id, EventRecord event) {
-    /** Whether the item is to be reported as {@code @removed}. */
-    public boolean removed() {
-      return event == null;
-    }
-  }
-
-  private static final Comparator<EventRecord> BY_START =
-      Comparator.comparing(EventRecord::start).thenComparing(EventRecord::id);
 
   private final MailboxState mailbox;
   private final Listener listener;
@@ -56,9 +45,7 @@ public final class CalendarState {
   private final Clock clock;
   private final String calendarId;
   private final Map<String, EventRecord> events = new LinkedHashMap<>();
-  private final Map<String, List<Version>> history = new HashMap<>();
   private final Map<String, String> byTransactionId = new HashMap<>();
-  private long seq;
   private long generation = 1;
 
   CalendarState(MailboxState mailbox, Listener listener, Ids ids, Clock clock) {
@@ -74,10 +61,12 @@ public final class CalendarState {
   }
 
   /**
-   * Creates an item, or returns the existing one with the same transaction id.
+   * Creates an item (a series master when the template has a recurrence, whose start date and
+   * time zone must be set), or returns the existing one with the same transaction id.
    *
    * @param template the item without id, key and timestamps (they are assigned here)
    * @return the item and whether it was newly created
+   * @throws GraphException 400 when a series has no occurrence or overlapping occurrences
    */
   public Map.Entry<EventRecord, Boolean> create(EventRecord template) {
     EventRecord created;
@@ -89,93 +78,156 @@ public final class CalendarState {
         }
       }
       Instant now = clock.instant();
-      created =
-          new EventRecord(ids.itemId(), ids.iCalUId(), template.transactionId(),
-              template.subject(), template.bodyContentType(), template.bodyContent(),
-              template.start(), template.end(), template.originalStartTimeZone(),
-              template.originalEndTimeZone(), template.location(), template.organizerName(),
-              template.organizerAddress(), template.attendees(), template.cancelled(), now, now,
-              ids.changeKey());
+      created = template.toBuilder().id(ids.itemId()).iCalUId(ids.iCalUId())
+          .createdDateTime(now).lastModifiedDateTime(now).changeKey(ids.changeKey()).build();
+      if (created.isMaster()) {
+        Series.validate(created);
+      }
       events.put(created.id(), created);
       if (created.transactionId() != null) {
         byTransactionId.put(created.transactionId(), created.id());
       }
-      record(created.id(), created);
     }
     listener.changed(mailbox, "created", created);
     return Map.entry(created, true);
   }
 
   /**
-   * Applies a change to an item.
+   * Applies a change to an item. On an occurrence or exception the change makes (or changes)
+   * an exception of its series; on a master it applies to every occurrence that is not an
+   * exception (a start on another date moves the range's start date along).
    *
-   * @param id the item id
+   * @param id the item, occurrence or exception id
    * @param change the change (must not alter the id)
-   * @return the new state, or empty when there is no such item
+   * @return the new state (of the instance, for instances), or empty when there is no such item
+   * @throws GraphException 400 when the change breaks the series
    */
   public Optional<EventRecord> update(String id, UnaryOperator<EventRecord> change) {
-    EventRecord updated;
+    EventRecord notified;
+    EventRecord result;
     synchronized (this) {
       EventRecord current = events.get(id);
-      if (current == null) {
-        return Optional.empty();
+      if (current != null) {
+        EventRecord updated = change.apply(current);
+        if (updated.isMaster()) {
+          updated = reshapeSeries(current, updated);
+        }
+        updated = updated.touched(clock.instant(), ids.changeKey());
+        events.put(id, updated);
+        notified = updated;
+        result = updated;
+      } else {
+        Optional<Map.Entry<EventRecord, LocalDate>> found = instanceOf(id);
+        if (found.isEmpty()) {
+          return Optional.empty();
+        }
+        EventRecord master = found.get().getKey();
+        LocalDate date = found.get().getValue();
+        EventRecord instance = Series.materialize(master, date);
+        EventRecord exception = change.apply(instance).toBuilder()
+            .type(EventRecord.EXCEPTION).recurrence(null).build();
+        if (!exception.start().equals(instance.start())) {
+          Series.checkNotCrossing(master, date, exception.start());
+        }
+        Map<LocalDate, EventRecord> exceptions = new TreeMap<>(master.exceptions());
+        exceptions.put(date, exception);
+        EventRecord updated = master.toBuilder().exceptions(exceptions).build()
+            .touched(clock.instant(), ids.changeKey());
+        events.put(master.id(), updated);
+        notified = updated;
+        result = Series.materialize(updated, date);
       }
-      updated = change.apply(current).touched(clock.instant(), ids.changeKey());
-      events.put(id, updated);
-      record(id, updated);
     }
-    listener.changed(mailbox, "updated", updated);
-    return Optional.of(updated);
+    listener.changed(mailbox, "updated", notified);
+    return Optional.of(result);
   }
 
   /**
-   * Removes an item.
+   * Removes an item; an occurrence or exception is removed from its series (a master change).
    *
-   * @param id the item id
-   * @return the removed item, or empty when there is no such item
+   * @param id the item, occurrence or exception id
+   * @return the removed item or instance, or empty when there is no such item
    */
   public Optional<EventRecord> delete(String id) {
     EventRecord removed;
+    EventRecord changedMaster = null;
     synchronized (this) {
       removed = events.remove(id);
-      if (removed == null) {
-        return Optional.empty();
+      if (removed != null) {
+        if (removed.transactionId() != null) {
+          byTransactionId.remove(removed.transactionId(), id);
+        }
+      } else {
+        Optional<Map.Entry<EventRecord, LocalDate>> found = instanceOf(id);
+        if (found.isEmpty()) {
+          return Optional.empty();
+        }
+        EventRecord master = found.get().getKey();
+        LocalDate date = found.get().getValue();
+        removed = Series.materialize(master, date);
+        Map<LocalDate, EventRecord> exceptions = new TreeMap<>(master.exceptions());
+        exceptions.remove(date);
+        TreeSet<LocalDate> dates = new TreeSet<>(master.removedDates());
+        dates.add(date);
+        changedMaster = master.toBuilder().exceptions(exceptions).removedDates(dates).build()
+            .touched(clock.instant(), ids.changeKey());
+        events.put(master.id(), changedMaster);
       }
-      if (removed.transactionId() != null) {
-        byTransactionId.remove(removed.transactionId(), id);
-      }
-      record(id, null);
     }
-    listener.changed(mailbox, "deleted", removed);
+    if (changedMaster != null) {
+      listener.changed(mailbox, "updated", changedMaster);
+    } else {
+      listener.changed(mailbox, "deleted", removed);
+    }
     return Optional.of(removed);
   }
 
+  /** Any item, occurrence or exception by id. */
   public synchronized Optional<EventRecord> get(String id) {
-    return Optional.ofNullable(events.get(id));
+    EventRecord e = events.get(id);
+    if (e != null) {
+      return Optional.of(e);
+    }
+    return instanceOf(id).map(found -> Series.materialize(found.getKey(), found.getValue()));
   }
 
-  /** All items ordered by start. */
+  /** The single instances and series masters, ordered by start (what {@code /events} lists). */
   public synchronized List<EventRecord> all() {
     List<EventRecord> list = new ArrayList<>(events.values());
-    list.sort(BY_START);
+    list.sort(Series.BY_START);
     return list;
   }
 
-  /** Items overlapping {@code [from, to)}, ordered by start. */
+  /**
+   * Single instances, occurrences and exceptions overlapping {@code [from, to)}, ordered by
+   * start (what {@code calendarView} returns); never a master, never a removed occurrence.
+   */
   public synchronized List<EventRecord> overlapping(Instant from, Instant to) {
     List<EventRecord> list = new ArrayList<>();
     for (EventRecord e : events.values()) {
-      if (e.overlaps(from, to)) {
+      if (e.isMaster()) {
+        list.addAll(Series.instances(e, from, to));
+      } else if (e.overlaps(from, to)) {
         list.add(e);
       }
     }
-    list.sort(BY_START);
+    list.sort(Series.BY_START);
     return list;
   }
 
-  /** The sequence number of the latest change. */
-  public synchronized long sequence() {
-    return seq;
+  /**
+   * The occurrences and exceptions of one series overlapping {@code [from, to)}.
+   *
+   * @param id the master's id
+   * @return the instances (none for an item that is not a master), or empty when there is no
+   *     item with this id
+   */
+  public synchronized Optional<List<EventRecord>> instances(String id, Instant from, Instant to) {
+    EventRecord e = events.get(id);
+    if (e == null) {
+      return get(id).map(instance -> List.of());
+    }
+    return Optional.of(e.isMaster() ? Series.instances(e, from, to) : List.of());
   }
 
   /** The current delta token generation; tokens of older generations are expired. */
@@ -189,74 +241,62 @@ public final class CalendarState {
   }
 
   /**
-   * What changed for a client that saw the window {@code [from, to)} as of sequence {@code
-   * since}: items now in the window that changed (in full), and items that were in the window
-   * then but are deleted or outside now ({@code @removed}).
+   * A delta round: every instance in the window (initial round) or what changed since a
+   * client's snapshot of it, under the given series behaviour.
    *
-   * @param since the sequence the client's view corresponds to
+   * @param seen the snapshot of an earlier round, or null for the initial round
    * @param from window start
    * @param to window end
-   * @return the changes, ordered by item
+   * @param behaviour how series changes are reported
+   * @return the changes and the snapshot they bring the client to
    */
-  public synchronized List<Change> changesSince(long since, Instant from, Instant to) {
-    List<Change> changes = new ArrayList<>();
-    for (Map.Entry<String, List<Version>> h : history.entrySet()) {
-      List<Version> versions = h.getValue();
-      Version latest = versions.get(versions.size() - 1);
-      if (latest.seq() <= since) {
-        continue;
+  public synchronized DeltaDiff.Result delta(Map<String, DeltaDiff.Seen> seen, Instant from,
+      Instant to, SeriesDeltaBehaviour behaviour) {
+    return DeltaDiff.diff(seen, overlapping(from, to), behaviour, new DeltaDiff.Lookup() {
+      @Override
+      public boolean seriesExists(String masterId) {
+        EventRecord master = events.get(masterId);
+        return master != null && master.isMaster();
       }
-      Version then = null;
-      for (Version v : versions) {
-        if (v.seq() <= since) {
-          then = v;
-        }
+
+      @Override
+      public boolean instanceExists(String masterId, LocalDate originalDate) {
+        return seriesExists(masterId)
+            && Series.instance(events.get(masterId), originalDate).isPresent();
       }
-      boolean wasIn = then != null && then.present() && overlaps(then, from, to);
-      EventRecord now = events.get(h.getKey());
-      boolean isIn = now != null && now.overlaps(from, to);
-      if (isIn) {
-        changes.add(new Change(h.getKey(), now));
-      } else if (wasIn) {
-        changes.add(new Change(h.getKey(), null));
-      }
-    }
-    changes.sort(Comparator.comparing(Change::id));
-    return changes;
+    });
   }
 
-  /** A delta result: the changes and the sequence they bring the client to. */
-  public record DeltaResult(long sequence, List<Change> changes) {}
+  private Optional<Map.Entry<EventRecord, LocalDate>> instanceOf(String id) {
+    return SeriesIds.decode(id).flatMap(decoded -> {
+      EventRecord master = events.get(decoded.getKey());
+      if (master == null || !master.isMaster()
+          || Series.instance(master, decoded.getValue()).isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(Map.entry(master, decoded.getValue()));
+    });
+  }
 
   /**
-   * The initial state of a window (every item in it, in full) or the changes since a sequence,
-   * together with the sequence the result corresponds to.
-   *
-   * @param since a sequence from an earlier result, or a negative number for the initial state
-   * @param from window start
-   * @param to window end
-   * @return the result
+   * Keeps a changed master consistent: a start on another date moves the range's start date
+   * (unless the change set a new recurrence), the series is validated, and exceptions and
+   * removed dates that no longer belong are dropped.
    */
-  public synchronized DeltaResult delta(long since, Instant from, Instant to) {
-    if (since < 0) {
-      List<Change> all = new ArrayList<>();
-      for (EventRecord e : overlapping(from, to)) {
-        all.add(new Change(e.id(), e));
+  private static EventRecord reshapeSeries(EventRecord current, EventRecord updated) {
+    EventRecord master = updated;
+    FakeRecurrence r = master.recurrence();
+    LocalDate startDay = Series.date(master, master.start());
+    if (Objects.equals(r, current.recurrence())
+        && !startDay.equals(r.startDate().orElse(startDay))) {
+      try {
+        master = master.toBuilder().recurrence(r.startingOn(startDay)).build();
+      } catch (IllegalArgumentException e) {
+        throw GraphException.badRequest("ErrorInvalidRequest",
+            "The series cannot start after its recurrence ends: " + e.getMessage() + ".");
       }
-      return new DeltaResult(seq, all);
     }
-    return new DeltaResult(seq, changesSince(since, from, to));
-  }
-
-  private static boolean overlaps(Version v, Instant from, Instant to) {
-    return v.start().isBefore(to) && v.end().isAfter(from);
-  }
-
-  private void record(String id, EventRecord state) {
-    seq++;
-    history
-        .computeIfAbsent(id, k -> new ArrayList<>())
-        .add(state == null ? new Version(seq, null, null)
-            : new Version(seq, state.start(), state.end()));
+    Series.validate(master);
+    return Series.prune(master);
   }
 }

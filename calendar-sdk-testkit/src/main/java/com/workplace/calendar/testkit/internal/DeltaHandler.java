@@ -1,9 +1,11 @@
 package com.workplace.calendar.testkit.internal;
 
+import com.workplace.calendar.testkit.SeriesDeltaBehaviour;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /users/{id}/calendarView/delta}: a round of pages linked by {@code $skiptoken}
@@ -13,10 +15,12 @@ final class DeltaHandler {
 
   private final DeltaStore store;
   private final MailboxLimiter limiter;
+  private final Supplier<SeriesDeltaBehaviour> behaviour;
 
-  DeltaHandler(DeltaStore store, MailboxLimiter limiter) {
+  DeltaHandler(DeltaStore store, MailboxLimiter limiter, Supplier<SeriesDeltaBehaviour> behaviour) {
     this.store = store;
     this.limiter = limiter;
+    this.behaviour = behaviour;
   }
 
   FakeResponse handle(GraphCall call) {
@@ -44,7 +48,7 @@ final class DeltaHandler {
     } else {
       Instant from;
       Instant to;
-      long since;
+      Map<String, DeltaDiff.Seen> seen;
       if (deltaToken != null) {
         DeltaStore.DeltaToken token =
             store.deltaToken(deltaToken).orElseThrow(() -> syncStateNotFound(0));
@@ -54,30 +58,32 @@ final class DeltaHandler {
         checkFresh(calendar, token.generation(), token.created());
         from = token.from();
         to = token.to();
-        since = token.sequence();
+        seen = token.snapshot();
       } else {
-        Instant[] window = CalendarHandler.window(call);
+        Instant[] window = CalendarHandler.window(call, limiter);
         from = window[0];
         to = window[1];
-        since = -1;
+        seen = null;
       }
       long generation = calendar.generation();
-      CalendarState.DeltaResult result = calendar.delta(since, from, to);
-      String next = store.newDeltaToken(tenantId, m.key(), from, to, result.sequence(),
+      DeltaDiff.Result result = calendar.delta(seen, from, to, behaviour.get());
+      String next = store.newDeltaToken(tenantId, m.key(), from, to, result.snapshot(),
           generation);
       sessionId = store.newSession(tenantId, m.key(), result.changes(), next, generation);
       session = store.session(sessionId).orElseThrow();
     }
     int size = call.maxPageSize(limiter.limits().deltaPageSize());
-    List<CalendarState.Change> items = session.items();
+    List<DeltaDiff.Change> items = session.items();
     int from = Math.min(offset, items.size());
     int to = Math.min(items.size(), from + size);
     List<Map<String, Object>> value = new ArrayList<>();
-    for (CalendarState.Change c : items.subList(from, to)) {
+    for (DeltaDiff.Change c : items.subList(from, to)) {
       Map<String, Object> item = Json.object("@odata.type", "#microsoft.graph.event");
       if (c.removed()) {
         item.put("id", c.id());
         item.put("@removed", Json.object("reason", "deleted"));
+      } else if (c.stub()) {
+        item.putAll(EventJson.stub(c.event(), call.zone(), call.zoneName()));
       } else {
         item.putAll(EventJson.render(c.event(), m, call.zone(), call.zoneName()));
       }

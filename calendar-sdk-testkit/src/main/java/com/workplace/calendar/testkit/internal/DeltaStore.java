@@ -14,14 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DeltaStore {
 
-  /** What a {@code $deltatoken} stands for: a client's view of a window as of a sequence. */
+  /** What a {@code $deltatoken} stands for: a client's view (snapshot) of a window. */
   public record DeltaToken(
-      String tenantId, String mailboxKey, Instant from, Instant to, long sequence,
-      long generation, Instant created) {}
+      String tenantId, String mailboxKey, Instant from, Instant to,
+      Map<String, DeltaDiff.Seen> snapshot, long generation, Instant created) {}
 
   /** The pages of one round (initial or incremental) and the delta token that ends it. */
   public record Session(
-      String tenantId, String mailboxKey, List<CalendarState.Change> items, String deltaToken,
+      String tenantId, String mailboxKey, List<DeltaDiff.Change> items, String deltaToken,
       long generation, Instant created) {
 
     public Session {
@@ -48,10 +48,10 @@ public final class DeltaStore {
 
   /** Stores a new delta token and returns its opaque value. */
   public String newDeltaToken(
-      String tenantId, String mailboxKey, Instant from, Instant to, long sequence,
-      long generation) {
+      String tenantId, String mailboxKey, Instant from, Instant to,
+      Map<String, DeltaDiff.Seen> snapshot, long generation) {
     String token = ids.token(33);
-    deltaTokens.put(token, new DeltaToken(tenantId, mailboxKey, from, to, sequence, generation,
+    deltaTokens.put(token, new DeltaToken(tenantId, mailboxKey, from, to, snapshot, generation,
         clock.instant()));
     return token;
   }
@@ -62,7 +62,7 @@ public final class DeltaStore {
 
   /** Stores a round and returns its id (the page offset is appended to skip tokens). */
   public String newSession(
-      String tenantId, String mailboxKey, List<CalendarState.Change> items, String deltaToken,
+      String tenantId, String mailboxKey, List<DeltaDiff.Change> items, String deltaToken,
       long generation) {
     String id = ids.token(24);
     sessions.put(id, new Session(tenantId, mailboxKey, items, deltaToken, generation,

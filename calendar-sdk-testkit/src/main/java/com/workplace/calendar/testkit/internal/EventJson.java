@@ -35,21 +35,21 @@ public final class EventJson {
     m.put("originalStartTimeZone", e.originalStartTimeZone());
     m.put("originalEndTimeZone", e.originalEndTimeZone());
     m.put("iCalUId", e.iCalUId());
-    m.put("uid", e.iCalUId());
+    m.put("uid", e.isInstance() ? SeriesIds.seriesUid(e.iCalUId()) : e.iCalUId());
     m.put("reminderMinutesBeforeStart", 15);
     m.put("isReminderOn", false);
     m.put("hasAttachments", false);
     m.put("subject", e.subject());
     m.put("bodyPreview", preview(e.bodyContent()));
     m.put("importance", "normal");
-    m.put("sensitivity", "normal");
+    m.put("sensitivity", e.sensitivity());
     m.put("isAllDay", false);
     m.put("isCancelled", e.cancelled());
     m.put("isOrganizer", organizer);
     m.put("responseRequested", true);
-    m.put("seriesMasterId", null);
-    m.put("showAs", "busy");
-    m.put("type", "singleInstance");
+    m.put("seriesMasterId", e.seriesMasterId());
+    m.put("showAs", e.showAs());
+    m.put("type", e.type());
     m.put("webLink", "https://outlook.office365.com/owa/?itemid=" + e.id()
         + "&exvsurl=1&path=/calendar/item");
     m.put("onlineMeetingUrl", null);
@@ -67,7 +67,10 @@ public final class EventJson {
     m.put("location", location(e.location()));
     m.put("locations", e.location() == null || e.location().isEmpty()
         ? List.of() : List.of(location(e.location())));
-    m.put("recurrence", null);
+    if (e.isInstance()) {
+      m.put("originalStart", e.originalStart().toString());
+    }
+    m.put("recurrence", e.recurrence() == null ? null : RecurrenceJson.render(e.recurrence()));
     List<Object> attendees = new ArrayList<>();
     for (EventRecord.Attendee a : e.attendees()) {
       attendees.add(Json.object(
@@ -80,6 +83,25 @@ public final class EventJson {
         Json.object("name", e.organizerName(), "address", e.organizerAddress())));
     m.put("onlineMeeting", null);
     return m;
+  }
+
+  /**
+   * Renders an occurrence as {@code calendarView/delta} does for recurring series when it
+   * leaves the properties out: etag, id, series, type, start and end only.
+   *
+   * @param e the occurrence
+   * @param zone the zone for {@code start}/{@code end}
+   * @param zoneName the name to echo in {@code timeZone}
+   * @return the JSON object
+   */
+  public static Map<String, Object> stub(EventRecord e, ZoneId zone, String zoneName) {
+    return Json.object(
+        "@odata.etag", "W/\"" + e.changeKey() + "\"",
+        "id", e.id(),
+        "seriesMasterId", e.seriesMasterId(),
+        "type", e.type(),
+        "start", GraphTime.format(e.start(), zone, zoneName),
+        "end", GraphTime.format(e.end(), zone, zoneName));
   }
 
   private static Map<String, Object> location(String name) {

@@ -1,26 +1,16 @@
 package com.workplace.calendar.testkit.internal;
 
+import com.workplace.calendar.testkit.FakeRecurrence;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
-/** Creating, reading, updating, deleting and cancelling events. */
+/**
+ * Creating, reading, updating, deleting and cancelling events: single instances, series
+ * masters (a create with {@code recurrence}), and occurrences and exceptions by their ids.
+ */
 final class EventsHandler {
-
-  /** The properties of Graph's {@code event} type; others are rejected like Graph does. */
-  private static final Set<String> EVENT_PROPERTIES = Set.of("allowNewTimeProposals",
-      "attachments", "attendees", "body", "bodyPreview", "calendar", "cancelledOccurrences",
-      "categories", "changeKey", "createdDateTime", "end", "exceptionOccurrences", "extensions",
-      "hasAttachments", "hideAttendees", "iCalUId", "id", "importance", "instances", "isAllDay",
-      "isCancelled", "isDraft", "isOnlineMeeting", "isOrganizer", "isReminderOn",
-      "lastModifiedDateTime", "location", "locations", "multiValueExtendedProperties",
-      "occurrenceId", "onlineMeeting", "onlineMeetingProvider", "onlineMeetingUrl", "organizer",
-      "originalEndTimeZone", "originalStart", "originalStartTimeZone", "recurrence",
-      "reminderMinutesBeforeStart", "responseRequested", "responseStatus", "sensitivity",
-      "seriesMasterId", "showAs", "singleValueExtendedProperties", "start", "subject",
-      "transactionId", "type", "uid", "webLink");
 
   FakeResponse handle(GraphCall call) {
     switch (call.route().op()) {
@@ -41,7 +31,7 @@ final class EventsHandler {
   }
 
   private FakeResponse create(GraphCall call) {
-    Map<String, Object> body = eventBody(call);
+    Map<String, Object> body = EventBodies.read(call);
     MailboxState m = call.mailbox();
     if (!body.containsKey("start") || !body.containsKey("end")) {
       throw GraphException.badRequest("ErrorInvalidRequest",
@@ -50,24 +40,31 @@ final class EventsHandler {
     Instant start = GraphTime.parse(body.get("start"), "start");
     Instant end = GraphTime.parse(body.get("end"), "end");
     checkOrder(start, end);
-    Map<String, Object> content = objectOrNull(body, "body");
-    EventRecord template = new EventRecord(null, null, string(body, "transactionId"),
-        nonNull(string(body, "subject")),
-        content == null ? "text" : nonNull(string(content, "contentType")).toLowerCase(
-            java.util.Locale.ROOT),
-        content == null ? "" : nonNull(string(content, "content")),
-        start, end, zoneName(body.get("start")), zoneName(body.get("end")),
-        location(body), m.displayName(), m.address(), attendees(body), false, null, null, null);
-    Map.Entry<EventRecord, Boolean> created = m.calendar().create(template);
+    String startZone = EventBodies.zoneName(body.get("start"));
+    String[] content = EventBodies.content(body);
+    EventRecord.Builder template = EventRecord.builder()
+        .transactionId(EventBodies.string(body, "transactionId"))
+        .subject(EventBodies.nonNull(EventBodies.string(body, "subject")))
+        .body(content == null ? "text" : content[0], content == null ? "" : content[1])
+        .start(start).end(end)
+        .timeZones(startZone, EventBodies.zoneName(body.get("end")))
+        .location(EventBodies.location(body))
+        .organizer(m.displayName(), m.address())
+        .attendees(EventBodies.attendees(body))
+        .showAs(EventBodies.showAs(body, "busy"))
+        .sensitivity(EventBodies.sensitivity(body, "normal"));
+    if (body.get("recurrence") != null) {
+      template.recurrence(RecurrenceJson.parse(body.get("recurrence"), start, startZone));
+    }
+    Map.Entry<EventRecord, Boolean> created = m.calendar().create(template.build());
     return respond(call, 201, created.getKey());
   }
 
   private FakeResponse update(GraphCall call) {
-    Map<String, Object> body = eventBody(call);
+    Map<String, Object> body = EventBodies.read(call);
     EventRecord current = find(call);
-    String tx = string(body, "transactionId");
-    if (body.containsKey("transactionId") && !java.util.Objects.equals(tx,
-        current.transactionId())) {
+    String tx = EventBodies.string(body, "transactionId");
+    if (body.containsKey("transactionId") && !Objects.equals(tx, current.transactionId())) {
       throw GraphException.badRequest("ErrorInvalidRequest",
           "The property 'transactionId' cannot be changed once set.");
     }
@@ -76,28 +73,68 @@ final class EventsHandler {
     Instant end = body.containsKey("end") ? GraphTime.parse(body.get("end"), "end")
         : current.end();
     checkOrder(start, end);
-    String subject = body.containsKey("subject") ? nonNull(string(body, "subject")) : null;
-    Map<String, Object> content = objectOrNull(body, "body");
-    String location = body.containsKey("location") ? location(body) : null;
-    List<EventRecord.Attendee> attendees = body.containsKey("attendees") ? attendees(body) : null;
+    FakeRecurrence recurrence = recurrence(body, current, start);
+    String subject = body.containsKey("subject")
+        ? EventBodies.nonNull(EventBodies.string(body, "subject")) : null;
+    String[] content = EventBodies.content(body);
+    String location = body.containsKey("location") ? EventBodies.location(body) : null;
+    List<EventRecord.Attendee> attendees = body.containsKey("attendees")
+        ? EventBodies.attendees(body) : null;
+    String showAs = EventBodies.showAs(body, null);
+    String sensitivity = EventBodies.sensitivity(body, null);
     EventRecord updated = call.mailbox().calendar().update(current.id(), e -> {
-      EventRecord r = e.withTimes(start, end);
+      EventRecord.Builder b = e.toBuilder().start(start).end(end);
       if (subject != null) {
-        r = r.withSubject(subject);
+        b.subject(subject);
       }
       if (content != null) {
-        r = r.withBody(nonNull(string(content, "contentType")).toLowerCase(java.util.Locale.ROOT),
-            nonNull(string(content, "content")));
+        b.body(content[0], content[1]);
       }
       if (location != null) {
-        r = r.withLocation(location);
+        b.location(location);
       }
       if (attendees != null) {
-        r = r.withAttendees(attendees);
+        b.attendees(attendees);
       }
-      return r;
+      if (showAs != null) {
+        b.showAs(showAs);
+      }
+      if (sensitivity != null) {
+        b.sensitivity(sensitivity);
+      }
+      if (recurrence != null) {
+        b.recurrence(recurrence);
+      }
+      return b.build();
     }).orElseThrow(GraphException::itemNotFound);
     return respond(call, 200, updated);
+  }
+
+  /** The new recurrence a PATCH sets, or null when it sets none. */
+  private static FakeRecurrence recurrence(
+      Map<String, Object> body, EventRecord current, Instant start) {
+    if (!body.containsKey("recurrence")) {
+      return null;
+    }
+    Object value = body.get("recurrence");
+    if (current.isInstance()) {
+      if (value == null) {
+        return null;
+      }
+      throw GraphException.badRequest("ErrorInvalidRequest",
+          "The recurrence of an occurrence or exception cannot be set; change the series"
+              + " master instead.");
+    }
+    if (value == null) {
+      if (current.isMaster()) {
+        throw GraphException.badRequest("ErrorInvalidRequest",
+            "The recurrence of a series master cannot be removed.");
+      }
+      return null;
+    }
+    String zone = body.containsKey("start") ? EventBodies.zoneName(body.get("start"))
+        : current.originalStartTimeZone();
+    return RecurrenceJson.parse(value, start, zone);
   }
 
   private FakeResponse cancel(GraphCall call) {
@@ -123,18 +160,6 @@ final class EventsHandler {
     return FakeResponse.empty(202);
   }
 
-  private static Map<String, Object> eventBody(GraphCall call) {
-    Map<String, Object> body = call.jsonBody();
-    for (String key : body.keySet()) {
-      if (!key.startsWith("@") && !key.contains("@odata.") && !EVENT_PROPERTIES.contains(key)) {
-        throw GraphException.badRequest("RequestBodyRead", "The property '" + key
-            + "' does not exist on type 'microsoft.graph.event'. Make sure to only use property"
-            + " names that are defined by the type or mark the type as open type.");
-      }
-    }
-    return body;
-  }
-
   private static EventRecord find(GraphCall call) {
     return call.mailbox().calendar().get(call.route().itemId())
         .orElseThrow(GraphException::itemNotFound);
@@ -154,76 +179,5 @@ final class EventsHandler {
       throw GraphException.badRequest("ErrorInvalidRequest",
           "The event's end must not be before its start.");
     }
-  }
-
-  private static String zoneName(Object dateTimeTimeZone) {
-    Object zone = ((Map<?, ?>) dateTimeTimeZone).get("timeZone");
-    return zone instanceof String ? (String) zone : "UTC";
-  }
-
-  private static String location(Map<String, Object> body) {
-    Object location = body.get("location");
-    if (location == null) {
-      return "";
-    }
-    if (!(location instanceof Map)) {
-      throw typeError("location", "microsoft.graph.location");
-    }
-    Object name = ((Map<?, ?>) location).get("displayName");
-    if (name != null && !(name instanceof String)) {
-      throw typeError("location.displayName", "Edm.String");
-    }
-    return name == null ? "" : (String) name;
-  }
-
-  private static List<EventRecord.Attendee> attendees(Map<String, Object> body) {
-    Object value = body.get("attendees");
-    List<EventRecord.Attendee> out = new ArrayList<>();
-    if (value == null) {
-      return out;
-    }
-    if (!(value instanceof List)) {
-      throw typeError("attendees", "Collection(microsoft.graph.attendee)");
-    }
-    for (Object item : (List<?>) value) {
-      if (!(item instanceof Map) || !(((Map<?, ?>) item).get("emailAddress") instanceof Map)) {
-        throw typeError("attendees", "microsoft.graph.attendee");
-      }
-      Map<?, ?> email = (Map<?, ?>) ((Map<?, ?>) item).get("emailAddress");
-      Object address = email.get("address");
-      Object name = email.get("name");
-      Object type = ((Map<?, ?>) item).get("type");
-      if (!(address instanceof String)) {
-        throw typeError("attendees.emailAddress.address", "Edm.String");
-      }
-      out.add(new EventRecord.Attendee(name instanceof String ? (String) name : (String) address,
-          (String) address, type instanceof String ? (String) type : "required"));
-    }
-    return out;
-  }
-
-  private static Map<String, Object> objectOrNull(Map<String, Object> body, String key) {
-    Object value = body.get(key);
-    if (value != null && !(value instanceof Map)) {
-      throw typeError(key, "microsoft.graph.itemBody");
-    }
-    return Json.objectMember(body, key);
-  }
-
-  private static String string(Map<String, Object> body, String key) {
-    Object value = body.get(key);
-    if (value != null && !(value instanceof String)) {
-      throw typeError(key, "Edm.String");
-    }
-    return (String) value;
-  }
-
-  private static String nonNull(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static GraphException typeError(String property, String type) {
-    return GraphException.badRequest("BadRequest", "Cannot convert the literal for property '"
-        + property + "' to the expected type '" + type + "'.");
   }
 }

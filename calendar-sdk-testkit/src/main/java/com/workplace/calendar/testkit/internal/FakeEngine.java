@@ -2,6 +2,7 @@ package com.workplace.calendar.testkit.internal;
 
 import com.workplace.calendar.testkit.ConsentMode;
 import com.workplace.calendar.testkit.FakeLimits;
+import com.workplace.calendar.testkit.SeriesDeltaBehaviour;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +22,8 @@ public final class FakeEngine implements AutoCloseable {
       Duration maxSubscriptionLifetime,
       Duration deltaTokenMaxAge,
       Duration validationTimeout,
-      SSLContext webhookSslContext) {}
+      SSLContext webhookSslContext,
+      SeriesDeltaBehaviour seriesDelta) {}
 
   private final Clock clock;
   private final Ids ids;
@@ -38,7 +40,9 @@ public final class FakeEngine implements AutoCloseable {
   private final TokenEndpoint tokenEndpoint;
   private final IdentityRouter identity;
   private final GraphPipeline graph;
+  private final RequestHooks hooks = new RequestHooks();
   private volatile Duration latency;
+  private volatile SeriesDeltaBehaviour seriesDelta;
   private volatile ConsentMode consentMode;
 
   public FakeEngine(Config config) {
@@ -46,6 +50,7 @@ public final class FakeEngine implements AutoCloseable {
     this.ids = new Ids(config.seed());
     this.latency = config.latency();
     this.consentMode = config.consentMode();
+    this.seriesDelta = config.seriesDelta();
     this.webhooks = new WebhookClient(clock, config.validationTimeout(),
         config.webhookSslContext());
     this.subscriptions = new SubscriptionRegistry(clock, webhooks,
@@ -59,7 +64,7 @@ public final class FakeEngine implements AutoCloseable {
     this.tokenEndpoint = new TokenEndpoint(directory, tokens, flows);
     this.identity = new IdentityRouter(directory, tokens, flows, tokenEndpoint);
     this.graph = new GraphPipeline(directory, tokens, limiter, stats, faults, holds,
-        () -> latency, deltaStore, subscriptions);
+        () -> latency, deltaStore, subscriptions, () -> seriesDelta, hooks);
   }
 
   /**
@@ -135,6 +140,18 @@ public final class FakeEngine implements AutoCloseable {
     this.latency = value;
   }
 
+  public RequestHooks hooks() {
+    return hooks;
+  }
+
+  public SeriesDeltaBehaviour seriesDelta() {
+    return seriesDelta;
+  }
+
+  public void seriesDelta(SeriesDeltaBehaviour value) {
+    this.seriesDelta = value;
+  }
+
   public ConsentMode consentMode() {
     return consentMode;
   }
@@ -151,6 +168,7 @@ public final class FakeEngine implements AutoCloseable {
     limiter.reset();
     faults.clear();
     holds.clear();
+    hooks.clear();
     deltaStore.clear();
     subscriptions.clear();
     webhooks.clear();

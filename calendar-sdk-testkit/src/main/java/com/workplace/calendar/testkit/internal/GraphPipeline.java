@@ -1,6 +1,7 @@
 package com.workplace.calendar.testkit.internal;
 
 import com.workplace.calendar.testkit.FaultKind;
+import com.workplace.calendar.testkit.SeriesDeltaBehaviour;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class GraphPipeline {
   private final ScheduleHandler schedule;
   private final SubscriptionsHandler subscriptions;
   private final BatchHandler batch;
+  private final RequestHooks hooks;
 
   public GraphPipeline(
       Directory directory,
@@ -38,7 +40,9 @@ public final class GraphPipeline {
       Holds holds,
       Supplier<Duration> latency,
       DeltaStore deltaStore,
-      SubscriptionRegistry subscriptionRegistry) {
+      SubscriptionRegistry subscriptionRegistry,
+      Supplier<SeriesDeltaBehaviour> seriesDelta,
+      RequestHooks hooks) {
     this.directory = directory;
     this.tokens = tokens;
     this.limiter = limiter;
@@ -50,10 +54,11 @@ public final class GraphPipeline {
     this.places = new PlacesHandler(limiter);
     this.calendar = new CalendarHandler(limiter);
     this.events = new EventsHandler();
-    this.delta = new DeltaHandler(deltaStore, limiter);
+    this.delta = new DeltaHandler(deltaStore, limiter, seriesDelta);
     this.schedule = new ScheduleHandler(limiter);
     this.subscriptions = new SubscriptionsHandler(subscriptionRegistry, directory);
     this.batch = new BatchHandler(this, limiter);
+    this.hooks = hooks;
   }
 
   Clock clock() {
@@ -172,8 +177,9 @@ public final class GraphPipeline {
     }
   }
 
-  /** Runs the operation's handler. */
+  /** Runs the hooks waiting for this request, then the operation's handler. */
   FakeResponse dispatch(GraphCall call) {
+    hooks.runMatching(call);
     switch (call.route().op()) {
       case LIST_ROOMS:
       case LIST_ROOM_LISTS:
@@ -183,6 +189,7 @@ public final class GraphPipeline {
       case GET_CALENDAR:
       case CALENDAR_VIEW:
       case LIST_EVENTS:
+      case LIST_INSTANCES:
         return calendar.handle(call);
       case DELTA:
         return delta.handle(call);

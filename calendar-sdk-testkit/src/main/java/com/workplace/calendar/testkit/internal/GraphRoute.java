@@ -1,5 +1,6 @@
 package com.workplace.calendar.testkit.internal;
 
+import com.workplace.calendar.testkit.GraphOperation;
 import java.util.List;
 
 /**
@@ -21,33 +22,36 @@ public record GraphRoute(GraphRoute.Op op, String mailboxId, String itemId) {
 
   /** The supported operations. */
   public enum Op {
-    LIST_ROOMS(Permission.PLACES, false),
-    LIST_ROOM_LISTS(Permission.PLACES, false),
-    LIST_ROOMS_IN_LIST(Permission.PLACES, false),
-    GET_PLACE(Permission.PLACES, false),
-    GET_CALENDAR(Permission.CALENDAR_READ, true),
-    CALENDAR_VIEW(Permission.CALENDAR_READ, true),
-    DELTA(Permission.CALENDAR_READ, true),
-    LIST_EVENTS(Permission.CALENDAR_READ, true),
-    GET_EVENT(Permission.CALENDAR_READ, true),
-    GET_SCHEDULE(Permission.CALENDAR_READ, true),
-    CREATE_EVENT(Permission.CALENDAR_WRITE, true),
-    UPDATE_EVENT(Permission.CALENDAR_WRITE, true),
-    DELETE_EVENT(Permission.CALENDAR_WRITE, true),
-    CANCEL_EVENT(Permission.CALENDAR_WRITE, true),
-    CREATE_SUBSCRIPTION(Permission.NONE, false),
-    LIST_SUBSCRIPTIONS(Permission.NONE, false),
-    GET_SUBSCRIPTION(Permission.NONE, false),
-    RENEW_SUBSCRIPTION(Permission.NONE, false),
-    DELETE_SUBSCRIPTION(Permission.NONE, false),
-    BATCH(Permission.NONE, false);
+    LIST_ROOMS(Permission.PLACES, false, GraphOperation.LIST_ROOMS),
+    LIST_ROOM_LISTS(Permission.PLACES, false, GraphOperation.LIST_ROOM_LISTS),
+    LIST_ROOMS_IN_LIST(Permission.PLACES, false, GraphOperation.LIST_ROOMS_IN_LIST),
+    GET_PLACE(Permission.PLACES, false, GraphOperation.GET_PLACE),
+    GET_CALENDAR(Permission.CALENDAR_READ, true, GraphOperation.GET_CALENDAR),
+    CALENDAR_VIEW(Permission.CALENDAR_READ, true, GraphOperation.CALENDAR_VIEW),
+    DELTA(Permission.CALENDAR_READ, true, GraphOperation.CALENDAR_VIEW_DELTA),
+    LIST_EVENTS(Permission.CALENDAR_READ, true, GraphOperation.LIST_EVENTS),
+    GET_EVENT(Permission.CALENDAR_READ, true, GraphOperation.GET_EVENT),
+    LIST_INSTANCES(Permission.CALENDAR_READ, true, GraphOperation.LIST_INSTANCES),
+    GET_SCHEDULE(Permission.CALENDAR_READ, true, GraphOperation.GET_SCHEDULE),
+    CREATE_EVENT(Permission.CALENDAR_WRITE, true, GraphOperation.CREATE_EVENT),
+    UPDATE_EVENT(Permission.CALENDAR_WRITE, true, GraphOperation.UPDATE_EVENT),
+    DELETE_EVENT(Permission.CALENDAR_WRITE, true, GraphOperation.DELETE_EVENT),
+    CANCEL_EVENT(Permission.CALENDAR_WRITE, true, GraphOperation.CANCEL_EVENT),
+    CREATE_SUBSCRIPTION(Permission.NONE, false, GraphOperation.CREATE_SUBSCRIPTION),
+    LIST_SUBSCRIPTIONS(Permission.NONE, false, GraphOperation.LIST_SUBSCRIPTIONS),
+    GET_SUBSCRIPTION(Permission.NONE, false, GraphOperation.GET_SUBSCRIPTION),
+    RENEW_SUBSCRIPTION(Permission.NONE, false, GraphOperation.RENEW_SUBSCRIPTION),
+    DELETE_SUBSCRIPTION(Permission.NONE, false, GraphOperation.DELETE_SUBSCRIPTION),
+    BATCH(Permission.NONE, false, null);
 
     private final Permission permission;
     private final boolean mailboxScoped;
+    private final GraphOperation operation;
 
-    Op(Permission permission, boolean mailboxScoped) {
+    Op(Permission permission, boolean mailboxScoped, GraphOperation operation) {
       this.permission = permission;
       this.mailboxScoped = mailboxScoped;
+      this.operation = operation;
     }
 
     public Permission permission() {
@@ -56,6 +60,11 @@ public record GraphRoute(GraphRoute.Op op, String mailboxId, String itemId) {
 
     public boolean mailboxScoped() {
       return mailboxScoped;
+    }
+
+    /** The public name of the operation; null for {@code $batch}. */
+    public GraphOperation operation() {
+      return operation;
     }
   }
 
@@ -166,6 +175,9 @@ public record GraphRoute(GraphRoute.Op op, String mailboxId, String itemId) {
       if (rest.size() == 3
           && (is(rest.get(2), "cancel") || is(rest.get(2), "microsoft.graph.cancel"))) {
         return only(method, "POST", new GraphRoute(Op.CANCEL_EVENT, user, id));
+      }
+      if (rest.size() == 3 && is(rest.get(2), "instances")) {
+        return only(method, "GET", new GraphRoute(Op.LIST_INSTANCES, user, id));
       }
     }
     throw unknown(rest.get(rest.size() - 1));

@@ -72,47 +72,76 @@ final class ScheduleHandler {
               "responseCode", "ErrorMailRecipientNotFound"));
     }
     MailboxState m = found.get();
-    List<EventRecord> busy = new ArrayList<>();
+    List<EventRecord> items = new ArrayList<>();
     for (EventRecord e : m.calendar().overlapping(start, end)) {
       if (!e.cancelled()) {
-        busy.add(e);
+        items.add(e);
       }
     }
     StringBuilder view = new StringBuilder();
     Duration step = Duration.ofMinutes(interval);
     for (Instant slot = start; slot.isBefore(end); slot = slot.plus(step)) {
       Instant slotEnd = slot.plus(step);
-      boolean taken = false;
-      for (EventRecord e : busy) {
-        taken |= e.overlaps(slot, slotEnd);
+      int digit = 0;
+      for (EventRecord e : items) {
+        if (e.overlaps(slot, slotEnd) && rank(digit(e)) > rank(digit)) {
+          digit = digit(e);
+        }
       }
-      view.append(taken ? '2' : '0');
+      view.append((char) ('0' + digit));
     }
-    List<Object> items = new ArrayList<>();
-    for (EventRecord e : busy) {
-      items.add(Json.object(
-          "isPrivate", false,
-          "status", "busy",
-          "subject", e.subject(),
-          "location", e.location() == null ? "" : e.location(),
-          "isMeeting", true,
-          "isRecurring", false,
-          "isException", false,
-          "isReminderSet", false,
-          "start", GraphTime.format(e.start(), zone, zoneName),
-          "end", GraphTime.format(e.end(), zone, zoneName)));
+    List<Object> scheduleItems = new ArrayList<>();
+    for (EventRecord e : items) {
+      boolean hidden = "private".equals(e.sensitivity());
+      Map<String, Object> item = Json.object(
+          "isPrivate", hidden,
+          "status", e.showAs());
+      if (!hidden) {
+        item.put("subject", e.subject());
+        item.put("location", e.location() == null ? "" : e.location());
+      }
+      item.put("isMeeting", true);
+      item.put("isRecurring", e.isInstance());
+      item.put("isException", EventRecord.EXCEPTION.equals(e.type()));
+      item.put("isReminderSet", false);
+      item.put("start", GraphTime.format(e.start(), zone, zoneName));
+      item.put("end", GraphTime.format(e.end(), zone, zoneName));
+      scheduleItems.add(item);
     }
     String workingZone = m.workingHoursTimeZone() != null ? m.workingHoursTimeZone()
         : tenant.workingHoursTimeZone();
     return Json.object(
         "scheduleId", id,
         "availabilityView", view.toString(),
-        "scheduleItems", items,
+        "scheduleItems", scheduleItems,
         "workingHours", Json.object(
             "daysOfWeek", List.of("monday", "tuesday", "wednesday", "thursday", "friday"),
             "startTime", "08:00:00.0000000",
             "endTime", "17:00:00.0000000",
             "timeZone", Json.object("name", workingZone)));
+  }
+
+  /** The availability view digit of an item: 0 free, 1 tentative, 2 busy, 3 oof, 4 elsewhere. */
+  private static int digit(EventRecord e) {
+    switch (e.showAs()) {
+      case "free":
+        return 0;
+      case "tentative":
+        return 1;
+      case "oof":
+        return 3;
+      case "workingElsewhere":
+        return 4;
+      case "busy":
+      case "unknown":
+      default:
+        return 2;
+    }
+  }
+
+  /** Which status wins a slot several items share: oof, busy, tentative, elsewhere, free. */
+  private static int rank(int digit) {
+    return new int[] {0, 2, 3, 4, 1}[digit];
   }
 
   private static int interval(Object value) {
