@@ -82,9 +82,9 @@ final class MailboxPermits implements AutoCloseable {
     private boolean leaderAsking;
     private final ArrayDeque<Handoff> handoffs = new ArrayDeque<>();
     /** Nobody asks the store before this (a penalty or spent budget the store reported). */
-    private long blockedUntilNanos = System.nanoTime();
+    private long blockedUntilNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
     /** The leader asks again no earlier than this after the store said all permits are taken. */
-    private long pollAtNanos = System.nanoTime();
+    private long pollAtNanos = blockedUntilNanos;
     private long pollNanos = MIN_POLL_NANOS;
 
     Gate(String key) {
