@@ -31,6 +31,8 @@ import java.util.Optional;
  *   <li><b>footprint</b>: the runtime jar closure of each library and the heap in use after
  *       connecting the 2,000 calendars;
  *   <li><b>burst</b>: 1,000 reads of one mailbox from 4 threads, within the mailbox's budget;
+ *   <li><b>instances</b>: 120 bookings of one mailbox from 1 instance with 24 threads and from 3
+ *       instances with 8 threads each on one shared database (H2, and PostgreSQL when configured);
  *   <li><b>overhead</b>: the cost per request over a bare OkHttp call, with no latency and no
  *       limits.
  * </ol>
@@ -69,7 +71,7 @@ public final class BenchmarkRunner {
     Map<String, Object> goal = new LinkedHashMap<>();
 
     boolean needsFake = options.runs("connect") || options.runs("sync")
-        || options.runs("footprint") || options.runs("burst");
+        || options.runs("footprint") || options.runs("burst") || options.runs("instances");
     if (needsFake) {
       try (FakeMicrosoft365 m365 =
           FakeMicrosoft365.builder()
@@ -99,6 +101,9 @@ public final class BenchmarkRunner {
         }
         if (options.runs("burst")) {
           rows.addAll(new BurstBenchmark(options, m365, app).run());
+        }
+        if (options.runs("instances")) {
+          rows.addAll(new InstancesBenchmark(options, m365, app).run());
         }
       }
     }

@@ -37,6 +37,10 @@ final class Format {
     return Math.round(bytes / (1024.0 * 1024.0) * 100) / 100.0;
   }
 
+  static double round2(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
   static double round1(double v) {
     return Math.round(v * 10) / 10.0;
   }
