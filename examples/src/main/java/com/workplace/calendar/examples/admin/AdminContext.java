@@ -60,20 +60,37 @@ final class AdminContext implements AutoCloseable {
   }
 
   /**
+   * How the service of a context is tuned for the command that opens it.
+   *
+   * @param syncOptions how sync runs (only {@code sync watch} changes the defaults)
+   * @param verificationTimeout how long verification keeps retrying while Microsoft 365 cannot be
+   *     reached or a consent propagates; empty for the target's default (the SDK's with a real
+   *     tenant, none with the fake, whose consent is immediate)
+   */
+  record Tuning(SyncOptions syncOptions, Optional<Duration> verificationTimeout) {
+    static Tuning defaults() {
+      return new Tuning(SyncOptions.defaults(), Optional.empty());
+    }
+  }
+
+  /**
    * Opens the target, the store and the service.
    *
    * @param settings the configuration
-   * @param syncOptions how sync runs (only {@code sync watch} changes the defaults)
+   * @param tuning how the command wants the service tuned
    * @throws AdminException with exit code 3 when the configuration is not usable
    */
-  static AdminContext open(Settings settings, SyncOptions syncOptions) {
+  static AdminContext open(Settings settings, Tuning tuning) {
+    if (settings.target() == Settings.Target.microsoft365) {
+      checkMicrosoft365Settings(settings);
+    }
     CsvSpaceDirectory spaces = settings.spaces().map(CsvSpaceDirectory::load).orElseGet(CsvSpaceDirectory::demo);
     return settings.target() == Settings.Target.fake
-        ? openFake(settings, spaces, syncOptions)
-        : openMicrosoft365(settings, spaces, syncOptions);
+        ? openFake(settings, spaces, tuning)
+        : openMicrosoft365(settings, spaces, tuning);
   }
 
-  private static AdminContext openFake(Settings settings, CsvSpaceDirectory spaces, SyncOptions syncOptions) {
+  private static AdminContext openFake(Settings settings, CsvSpaceDirectory spaces, Tuning tuning) {
     List<AutoCloseable> opened = new ArrayList<>();
     try {
       StoreFactory.OpenStore store = openStore(settings);
@@ -102,11 +119,11 @@ final class AdminContext implements AutoCloseable {
               .authorityHost(m365.authorityUri())
               .graphEndpoint(m365.graphUri())
               .trust(m365.sslContext(), m365.trustManager())
-              .verificationTimeout(Duration.ZERO)
+              .verificationTimeout(tuning.verificationTimeout().orElse(Duration.ZERO))
               .store(store.store())
               .spaceDirectory(spaces)
               .syncListener(feed)
-              .syncOptions(syncOptions)
+              .syncOptions(tuning.syncOptions())
               .build();
       return new AdminContext(
           settings, service, store, spaces, feed, listener.redirectUri(), Optional.of(demo), Optional.of(listener));
@@ -116,16 +133,16 @@ final class AdminContext implements AutoCloseable {
     }
   }
 
-  private static AdminContext openMicrosoft365(
-      Settings settings, CsvSpaceDirectory spaces, SyncOptions syncOptions) {
-    String clientId =
-        settings.clientId()
-            .orElseThrow(
-                () ->
-                    AdminException.configuration(
-                        "--target microsoft365 needs the app registration's application (client) ID",
-                        "pass --client-id or set CALENDAR_ADMIN_CLIENT_ID (see the README, 'Using a real"
-                            + " tenant')"));
+  /**
+   * Checks the settings of a real tenant before anything is opened, in the tool's words (the SDK's
+   * builder would say the same with its own names).
+   */
+  private static void checkMicrosoft365Settings(Settings settings) {
+    if (settings.clientId().isEmpty()) {
+      throw AdminException.configuration(
+          "--target microsoft365 needs the app registration's application (client) ID",
+          "pass --client-id or set CALENDAR_ADMIN_CLIENT_ID (see the README, 'Using a real tenant')");
+    }
     if (settings.clientSecret().isPresent() == settings.certificate().isPresent()) {
       throw AdminException.configuration(
           settings.clientSecret().isPresent()
@@ -134,10 +151,42 @@ final class AdminContext implements AutoCloseable {
           "set exactly one of CALENDAR_ADMIN_CLIENT_SECRET (the secret's value, not its ID) and"
               + " --certificate FILE");
     }
+    if (settings.clientSecret().filter(String::isBlank).isPresent()) {
+      throw AdminException.usage(
+          "--client-secret is empty", "set CALENDAR_ADMIN_CLIENT_SECRET to the secret's value (not its ID)");
+    }
+    settings.authorityHost().ifPresent(uri -> {
+      if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+        throw AdminException.usage(
+            "--authority-host must be an https:// address, not " + uri,
+            "use your cloud's identity platform, e.g. --authority-host https://login.microsoftonline.us/");
+      }
+    });
+    settings.graphEndpoint().ifPresent(uri -> {
+      if (!(secure(uri) || loopbackHttp(uri))) {
+        throw AdminException.usage(
+            "--graph-endpoint must be an https:// address (http:// only on this machine), not " + uri,
+            "use your cloud's Microsoft Graph, e.g. --graph-endpoint https://graph.microsoft.us/v1.0/");
+      }
+    });
+    settings.redirectUri().ifPresent(LoopbackConsentListener::requireLoopback);
+  }
+
+  private static boolean secure(URI uri) {
+    return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
+  }
+
+  private static boolean loopbackHttp(URI uri) {
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+    return "http".equalsIgnoreCase(uri.getScheme())
+        && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+  }
+
+  private static AdminContext openMicrosoft365(Settings settings, CsvSpaceDirectory spaces, Tuning tuning) {
     URI redirect = settings.redirectUri().orElse(Settings.DEFAULT_REDIRECT_URI);
     GraphCalendarService.Builder builder;
     try {
-      builder = GraphCalendarService.builder().clientId(clientId).redirectUri(redirect);
+      builder = GraphCalendarService.builder().clientId(settings.clientId().orElseThrow()).redirectUri(redirect);
       if (settings.clientSecret().isPresent()) {
         builder.clientSecret(settings.clientSecret().get());
       } else {
@@ -146,23 +195,30 @@ final class AdminContext implements AutoCloseable {
       }
       settings.authorityHost().ifPresent(builder::authorityHost);
       settings.graphEndpoint().ifPresent(builder::graphEndpoint);
+      tuning.verificationTimeout().ifPresent(builder::verificationTimeout);
     } catch (IllegalArgumentException e) {
-      throw AdminException.configuration(e.getMessage(), "check the app registration settings");
+      throw AdminException.configuration(e.getMessage(), "check the app registration settings (--client-id,"
+          + " --client-secret or --certificate, --redirect-uri, --authority-host, --graph-endpoint)");
     }
     StoreFactory.OpenStore store = openStore(settings);
     try {
       ChangeFeed feed = new ChangeFeed();
       CalendarService service =
-          builder.store(store.store()).spaceDirectory(spaces).syncListener(feed).syncOptions(syncOptions).build();
+          builder.store(store.store()).spaceDirectory(spaces).syncListener(feed).syncOptions(tuning.syncOptions())
+              .build();
       return new AdminContext(settings, service, store, spaces, feed, redirect, Optional.empty(), Optional.empty());
     } catch (IllegalStateException | IllegalArgumentException e) {
       store.store().close();
       store.close();
-      throw AdminException.configuration(e.getMessage(), "check the app registration settings");
+      throw AdminException.configuration(e.getMessage(), "check the app registration settings (--client-id,"
+          + " --client-secret or --certificate, --redirect-uri, --authority-host, --graph-endpoint)");
     }
   }
 
   private static StoreFactory.OpenStore openStore(Settings settings) {
+    if (settings.jdbcUrl().isEmpty()) {
+      StoreFactory.prepareDataDir(settings.dataDir());
+    }
     String url =
         settings.jdbcUrl().orElseGet(() -> StoreFactory.defaultUrl(settings.dataDir(), settings.target().name()));
     return StoreFactory.open(url, settings.jdbcUser().orElse(null), settings.jdbcPassword().orElse(null));
@@ -231,7 +287,8 @@ final class AdminContext implements AutoCloseable {
       try {
         return TenantId.parse(text.get());
       } catch (IllegalArgumentException e) {
-        throw AdminException.usage(e.getMessage(), null);
+        throw AdminException.usage(
+            e.getMessage(), "give the tenant's directory GUID or a verified domain such as contoso.onmicrosoft.com");
       }
     }
     List<Tenant> known = service.tenants().list();

@@ -84,7 +84,9 @@ final class DemoCommand extends AdminCommand {
     }
     AdminContext ctx = ctx();
     if (!ctx.isFake()) {
-      throw AdminException.usage("the demo runs against the embedded Microsoft 365 fake only", null);
+      throw AdminException.usage(
+          "the demo runs against the embedded Microsoft 365 fake only",
+          "run it without --target microsoft365 (and without CALENDAR_ADMIN_TARGET)");
     }
     Output out = out();
     Instant started = Instant.now();

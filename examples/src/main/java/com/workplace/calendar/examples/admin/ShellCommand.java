@@ -28,7 +28,7 @@ final class ShellCommand extends AdminCommand {
   @Override
   public Integer call() throws IOException {
     if (root().inShell()) {
-      throw AdminException.usage("already in the shell", null);
+      throw AdminException.usage("already in the shell", "type the commands here, without 'shell'");
     }
     AdminContext ctx = ctx();
     PrintWriter out = spec.commandLine().getOut();

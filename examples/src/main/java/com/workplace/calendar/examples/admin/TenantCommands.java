@@ -38,7 +38,7 @@ final class TenantCommands extends GroupCommand {
         "With the embedded fake, the demo tenant's administrator accepts at once."
       })
   static final class Authorize extends AdminCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TENANT", description = "Directory GUID or verified domain.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TENANT", description = "Directory GUID or verified domain.", converter = OptionValues.Tenant.class)
     String tenantArgument;
 
     @Option(names = "--probe-mailbox", paramLabel = "EMAIL", description = "A room mailbox to prove access with; default: one the SDK finds.")
@@ -112,7 +112,7 @@ final class TenantCommands extends GroupCommand {
 
   @Command(name = "verify", description = "Proves access again: gets a token for the tenant and probes a room mailbox.")
   static final class Verify extends AdminCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TENANT", description = "Directory GUID or verified domain; default as --tenant.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TENANT", description = "Directory GUID or verified domain; default as --tenant.", converter = OptionValues.Tenant.class)
     String tenantArgument;
 
     @Option(names = "--probe-mailbox", paramLabel = "EMAIL", description = "The room mailbox to probe (remembered for later checks).")
@@ -170,7 +170,7 @@ final class TenantCommands extends GroupCommand {
 
   @Command(name = "remove", description = "Forgets a tenant (with --with-calendars also its calendars, links and bookings' links).")
   static final class Remove extends AdminCommand {
-    @Parameters(index = "0", paramLabel = "TENANT", description = "Directory GUID or verified domain.")
+    @Parameters(index = "0", paramLabel = "TENANT", description = "Directory GUID or verified domain.", converter = OptionValues.Tenant.class)
     String tenantArgument;
 
     @Option(names = "--with-calendars", description = "Also remove the tenant's calendars, space links and booking links.")
@@ -183,7 +183,8 @@ final class TenantCommands extends GroupCommand {
       try {
         removed = ctx().service().tenants().remove(tenantId, withCalendars);
       } catch (com.workplace.calendar.ConflictException e) {
-        throw AdminException.failed(e.getMessage(), "add --with-calendars to remove them too");
+        throw AdminException.failed(
+            "tenant " + tenantId + " still has registered calendars", "add --with-calendars to remove them too");
       }
       out().line(removed ? "Removed tenant " + tenantId + "." : "Tenant " + tenantId + " was not known.");
       out().json(obj("tenant", tenantId.value(), "removed", removed));
