@@ -72,7 +72,10 @@ import picocli.CommandLine.Spec;
       "  0  done",
       "  1  the operation failed or partly failed; the output says which and why",
       "  2  usage error: unknown command or option, missing or malformed argument",
-      "  3  configuration or authorization problem: app registration, store, consent"
+      "  3  configuration or authorization problem: app registration, store, consent",
+      "  shell exits with the highest code of the commands it ran.",
+      "  With --json an error is also a JSON document on standard output:",
+      "  {\"error\", \"message\", \"whatToDo\", \"exitCode\"}."
     })
 public final class CalendarAdmin implements Callable<Integer> {
   /** The options that environment variables {@code CALENDAR_ADMIN_<NAME>} can set. */
