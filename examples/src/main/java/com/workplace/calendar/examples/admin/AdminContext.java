@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
  * organisation. Opened once per command (or once per {@code shell}) and closed after it.
  */
 final class AdminContext implements AutoCloseable {
+  /** How long verification retries with a real tenant unless {@code --timeout} says otherwise. */
+  static final int DEFAULT_VERIFICATION_MINUTES = 2;
+
   private static final URI FAKE_REDIRECT = URI.create("http://localhost:0/calendar-admin/consent");
   private static final Set<TenantStatus> AUTHORIZED = Set.of(TenantStatus.CONSENTED, TenantStatus.VERIFIED);
 
@@ -39,6 +42,7 @@ final class AdminContext implements AutoCloseable {
   private final URI redirectUri;
   private final Optional<DemoOrganisation> demo;
   private final Optional<LoopbackConsentListener> fakeListener;
+  private final Duration verificationTimeout;
 
   private AdminContext(
       Settings settings,
@@ -48,7 +52,9 @@ final class AdminContext implements AutoCloseable {
       ChangeFeed feed,
       URI redirectUri,
       Optional<DemoOrganisation> demo,
-      Optional<LoopbackConsentListener> fakeListener) {
+      Optional<LoopbackConsentListener> fakeListener,
+      Duration verificationTimeout) {
+    this.verificationTimeout = verificationTimeout;
     this.settings = settings;
     this.service = service;
     this.store = store;
@@ -111,6 +117,7 @@ final class AdminContext implements AutoCloseable {
         }
       }
       ChangeFeed feed = new ChangeFeed();
+      Duration verificationTimeout = tuning.verificationTimeout().orElse(Duration.ZERO);
       CalendarService service =
           GraphCalendarService.builder()
               .clientId(DemoOrganisation.CLIENT_ID)
@@ -119,14 +126,15 @@ final class AdminContext implements AutoCloseable {
               .authorityHost(m365.authorityUri())
               .graphEndpoint(m365.graphUri())
               .trust(m365.sslContext(), m365.trustManager())
-              .verificationTimeout(tuning.verificationTimeout().orElse(Duration.ZERO))
+              .verificationTimeout(verificationTimeout)
               .store(store.store())
               .spaceDirectory(spaces)
               .syncListener(feed)
               .syncOptions(tuning.syncOptions())
               .build();
       return new AdminContext(
-          settings, service, store, spaces, feed, listener.redirectUri(), Optional.of(demo), Optional.of(listener));
+          settings, service, store, spaces, feed, listener.redirectUri(), Optional.of(demo), Optional.of(listener),
+          verificationTimeout);
     } catch (RuntimeException e) {
       closeAll(opened);
       throw e;
@@ -184,6 +192,8 @@ final class AdminContext implements AutoCloseable {
 
   private static AdminContext openMicrosoft365(Settings settings, CsvSpaceDirectory spaces, Tuning tuning) {
     URI redirect = settings.redirectUri().orElse(Settings.DEFAULT_REDIRECT_URI);
+    Duration verificationTimeout =
+        tuning.verificationTimeout().orElse(Duration.ofMinutes(DEFAULT_VERIFICATION_MINUTES));
     GraphCalendarService.Builder builder;
     try {
       builder = GraphCalendarService.builder().clientId(settings.clientId().orElseThrow()).redirectUri(redirect);
@@ -195,7 +205,7 @@ final class AdminContext implements AutoCloseable {
       }
       settings.authorityHost().ifPresent(builder::authorityHost);
       settings.graphEndpoint().ifPresent(builder::graphEndpoint);
-      tuning.verificationTimeout().ifPresent(builder::verificationTimeout);
+      builder.verificationTimeout(verificationTimeout);
     } catch (IllegalArgumentException e) {
       throw AdminException.configuration(e.getMessage(), "check the app registration settings (--client-id,"
           + " --client-secret or --certificate, --redirect-uri, --authority-host, --graph-endpoint)");
@@ -206,7 +216,8 @@ final class AdminContext implements AutoCloseable {
       CalendarService service =
           builder.store(store.store()).spaceDirectory(spaces).syncListener(feed).syncOptions(tuning.syncOptions())
               .build();
-      return new AdminContext(settings, service, store, spaces, feed, redirect, Optional.empty(), Optional.empty());
+      return new AdminContext(
+          settings, service, store, spaces, feed, redirect, Optional.empty(), Optional.empty(), verificationTimeout);
     } catch (IllegalStateException | IllegalArgumentException e) {
       store.store().close();
       store.close();
@@ -272,14 +283,26 @@ final class AdminContext implements AutoCloseable {
     return fakeListener;
   }
 
+  /** How long verification keeps retrying while Microsoft 365 cannot be reached. */
+  Duration verificationTimeout() {
+    return verificationTimeout;
+  }
+
+  /** Where tokens come from: the identity platform of the target. */
+  URI authorityHost() {
+    return demo.map(d -> d.m365().authorityUri())
+        .orElse(settings.authorityHost().orElse(GraphCalendarService.DEFAULT_AUTHORITY_HOST));
+  }
+
   String targetDescription() {
     return demo.map(d -> "embedded Microsoft 365 fake at " + d.m365().authorityUri() + " (demo organisation " + DemoOrganisation.DOMAIN + ")")
         .orElse("Microsoft 365 (" + settings.authorityHost().orElse(GraphCalendarService.DEFAULT_AUTHORITY_HOST) + ")");
   }
 
   /**
-   * The tenant a command works on: the one given, else the only one known, else (with the fake)
-   * the demo tenant.
+   * The tenant a command works on: the one given, else the only authorized one (consented or
+   * verified), else the only one known, else (with the fake) the demo tenant. A tenant whose consent
+   * was abandoned (still pending, or failed) does not stand in the way of the one that works.
    */
   TenantId tenant(Optional<String> given) {
     Optional<String> text = given.or(settings::tenant);
@@ -292,6 +315,10 @@ final class AdminContext implements AutoCloseable {
       }
     }
     List<Tenant> known = service.tenants().list();
+    List<Tenant> authorized = known.stream().filter(t -> AUTHORIZED.contains(t.status())).toList();
+    if (authorized.size() == 1) {
+      return authorized.get(0).id();
+    }
     if (known.size() == 1) {
       return known.get(0).id();
     }
@@ -303,8 +330,10 @@ final class AdminContext implements AutoCloseable {
           "no tenant is known yet",
           "authorize one first: calendar-admin tenant authorize <tenant-id-or-domain>");
     }
+    List<Tenant> candidates = authorized.isEmpty() ? known : authorized;
     throw AdminException.usage(
-        "several tenants are known (" + known.stream().map(t -> t.id().value()).collect(Collectors.joining(", "))
+        "several tenants are " + (authorized.isEmpty() ? "known" : "authorized") + " ("
+            + candidates.stream().map(t -> t.id().value() + " " + t.status()).collect(Collectors.joining(", "))
             + "); which one?",
         "choose one with --tenant or CALENDAR_ADMIN_TENANT");
   }

@@ -23,6 +23,11 @@ final class AdminException extends RuntimeException {
     return new AdminException(ExitCodes.FAILED, message, whatToDo, null);
   }
 
+  /** The operation failed (exit code 1), with the cause for --verbose. */
+  static AdminException failed(String message, String whatToDo, Throwable cause) {
+    return new AdminException(ExitCodes.FAILED, message, whatToDo, cause);
+  }
+
   /** The command line is wrong (exit code 2). */
   static AdminException usage(String message, String whatToDo) {
     return new AdminException(ExitCodes.USAGE, message, whatToDo, null);

@@ -145,7 +145,7 @@ final class DemoCommand extends AdminCommand {
     out.line("The administrator of " + tenantId + " opens the consent URL and accepts:");
     out.line("  " + request.consentUri().getScheme() + "://" + request.consentUri().getAuthority()
         + request.consentUri().getPath() + "?client_id=" + DemoOrganisation.CLIENT_ID + "&state=(hidden)&...");
-    SimulatedAdministrator.visit(request.consentUri(), ctx.demo().orElseThrow().m365().sslContext());
+    SimulatedAdministrator.visit(request.consentUri(), ctx.demo().orElseThrow().m365().sslContext(), listener);
     LoopbackConsentListener.Arrival arrival = listener.await(Duration.ofSeconds(30));
     out.line("The browser comes back to " + listener.redirectUri() + "; the SDK checks the state and proves access.");
     VerificationResult result = ctx.service().tenants().complete(ConsentCallback.fromQuery(arrival.rawQuery()));

@@ -109,6 +109,11 @@ final class Output {
     err.flush();
   }
 
+  /** Feedback while waiting for something without measurable progress; close it when done. */
+  Heartbeat heartbeat(String activity, String bound) {
+    return Heartbeat.start(err, terminal, activity, bound);
+  }
+
   Progress progress(String label, long total) {
     return new Progress(err, terminal, label, total);
   }
