@@ -88,7 +88,7 @@ final class AdminContext implements AutoCloseable {
    */
   static AdminContext open(Settings settings, Tuning tuning) {
     if (settings.target() == Settings.Target.microsoft365) {
-      checkMicrosoft365Settings(settings);
+      settings.requireUsableForMicrosoft365();
     }
     CsvSpaceDirectory spaces = settings.spaces().map(CsvSpaceDirectory::load).orElseGet(CsvSpaceDirectory::demo);
     return settings.target() == Settings.Target.fake
@@ -139,55 +139,6 @@ final class AdminContext implements AutoCloseable {
       closeAll(opened);
       throw e;
     }
-  }
-
-  /**
-   * Checks the settings of a real tenant before anything is opened, in the tool's words (the SDK's
-   * builder would say the same with its own names).
-   */
-  private static void checkMicrosoft365Settings(Settings settings) {
-    if (settings.clientId().isEmpty()) {
-      throw AdminException.configuration(
-          "--target microsoft365 needs the app registration's application (client) ID",
-          "pass --client-id or set CALENDAR_ADMIN_CLIENT_ID (see the README, 'Using a real tenant')");
-    }
-    if (settings.clientSecret().isPresent() == settings.certificate().isPresent()) {
-      throw AdminException.configuration(
-          settings.clientSecret().isPresent()
-              ? "both a client secret and a certificate are configured"
-              : "--target microsoft365 needs the app's client secret or certificate",
-          "set exactly one of CALENDAR_ADMIN_CLIENT_SECRET (the secret's value, not its ID) and"
-              + " --certificate FILE");
-    }
-    if (settings.clientSecret().filter(String::isBlank).isPresent()) {
-      throw AdminException.usage(
-          "--client-secret is empty", "set CALENDAR_ADMIN_CLIENT_SECRET to the secret's value (not its ID)");
-    }
-    settings.authorityHost().ifPresent(uri -> {
-      if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-        throw AdminException.usage(
-            "--authority-host must be an https:// address, not " + uri,
-            "use your cloud's identity platform, e.g. --authority-host https://login.microsoftonline.us/");
-      }
-    });
-    settings.graphEndpoint().ifPresent(uri -> {
-      if (!(secure(uri) || loopbackHttp(uri))) {
-        throw AdminException.usage(
-            "--graph-endpoint must be an https:// address (http:// only on this machine), not " + uri,
-            "use your cloud's Microsoft Graph, e.g. --graph-endpoint https://graph.microsoft.us/v1.0/");
-      }
-    });
-    settings.redirectUri().ifPresent(LoopbackConsentListener::requireLoopback);
-  }
-
-  private static boolean secure(URI uri) {
-    return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
-  }
-
-  private static boolean loopbackHttp(URI uri) {
-    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
-    return "http".equalsIgnoreCase(uri.getScheme())
-        && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
   }
 
   private static AdminContext openMicrosoft365(Settings settings, CsvSpaceDirectory spaces, Tuning tuning) {
