@@ -1,6 +1,7 @@
 package com.workplace.calendar.internal;
 
 import com.workplace.calendar.CalendarSdkException;
+import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.ConflictException;
 import com.workplace.calendar.DuplicateRecordException;
 import com.workplace.calendar.PageRequest;
@@ -221,6 +222,14 @@ public final class DefaultTenantAuthorizer implements TenantAuthorizer {
         break;
       }
       wait = wait.multipliedBy(2);
+    }
+    if (access.retryable() && access.failureReason().orElse(null) == TenantFailureReason.SERVICE_UNAVAILABLE) {
+      // not reaching the service says nothing about the tenant: it stays as it was
+      throw new CalendarServiceException(
+          "the calendar service could not be reached to verify tenant " + tenantId
+              + access.detail().map(d -> " (" + firstLine(d) + ")").orElse("")
+              + "; the tenant was left as it was, try again later",
+          0, null, null, null, null);
     }
     return record(tenantId, probe, access, reportedGuid);
   }

@@ -32,6 +32,8 @@ public interface TenantAuthorizer {
    * @return the outcome; a failure carries a reason the administrator can act on
    * @throws com.workplace.calendar.CalendarClientException if the state is unknown, used, expired or
    *     bound to another tenant; nothing is changed then
+   * @throws com.workplace.calendar.CalendarServiceException with status code 0 if the service could
+   *     not be reached to prove access within the verification bound; the tenant stays consented
    */
   VerificationResult complete(ConsentCallback callback);
 
@@ -42,6 +44,8 @@ public interface TenantAuthorizer {
    * @param tenantId the tenant
    * @return the outcome
    * @throws com.workplace.calendar.ResourceNotFoundException if the tenant is not known
+   * @throws com.workplace.calendar.CalendarServiceException with status code 0 if the service could
+   *     not be reached within the verification bound; the tenant is left as it was
    */
   VerificationResult verify(TenantId tenantId);
 
@@ -52,6 +56,8 @@ public interface TenantAuthorizer {
    * @param probeMailbox a room mailbox of the tenant
    * @return the outcome
    * @throws com.workplace.calendar.ResourceNotFoundException if the tenant is not known
+   * @throws com.workplace.calendar.CalendarServiceException with status code 0 if the service could
+   *     not be reached within the verification bound; the tenant is left as it was
    */
   VerificationResult verify(TenantId tenantId, String probeMailbox);
 

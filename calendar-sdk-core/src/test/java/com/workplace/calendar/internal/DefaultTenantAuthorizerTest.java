@@ -3,6 +3,7 @@ package com.workplace.calendar.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.registry.RoomCalendar;
 import com.workplace.calendar.spi.TenantAccess;
 import com.workplace.calendar.store.InMemoryCalendarStore;
@@ -113,5 +114,36 @@ class DefaultTenantAuthorizerTest {
         .isInstanceOf(InvalidConsentStateException.class)
         .hasMessageContaining("already used")
         .hasMessageNotContaining(request.state());
+  }
+
+  @Test
+  void aServiceThatCannotBeReachedLeavesTheTenantAsItWas() {
+    com.workplace.calendar.tenant.Tenant pending =
+        store.insertTenant(com.workplace.calendar.tenant.Tenant.pending(CONTOSO, NOW));
+    store.updateTenant(pending.withStatus(TenantStatus.VERIFIED, NOW));
+    provider.accessAnswers.add(
+        TenantAccess.denied(TenantFailureReason.SERVICE_UNAVAILABLE, "could not get a token (no route)", true));
+
+    assertThatThrownBy(() -> authorizer(Duration.ofSeconds(4)).verify(CONTOSO, "orchard@contoso.onmicrosoft.com"))
+        .isInstanceOfSatisfying(
+            CalendarServiceException.class, e -> assertThat(e.statusCode()).as("no answer").isZero())
+        .hasMessageContaining("could not be reached")
+        .hasMessageContaining("no route");
+
+    assertThat(waits).as("retried within its bound").containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(store.findTenant(CONTOSO).orElseThrow().status()).isEqualTo(TenantStatus.VERIFIED);
+    assertThat(store.findTenant(CONTOSO).orElseThrow().failureReason()).isEmpty();
+  }
+
+  @Test
+  void aConsentWhoseVerificationCannotReachTheServiceStaysConsented() {
+    provider.accessAnswers.add(
+        TenantAccess.denied(TenantFailureReason.SERVICE_UNAVAILABLE, "could not get a token (no route)", true));
+    DefaultTenantAuthorizer authorizer = authorizer(Duration.ZERO);
+    ConsentRequest request = authorizer.begin(CONTOSO);
+
+    assertThatThrownBy(() -> authorizer.complete(callback(request))).isInstanceOf(CalendarServiceException.class);
+
+    assertThat(store.findTenant(CONTOSO).orElseThrow().status()).isEqualTo(TenantStatus.CONSENTED);
   }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.workplace.calendar.csv.RowError.Reason;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -206,6 +209,40 @@ class FileShapesTest {
 
     assertThat(e.problem()).isEqualTo(CsvFormatException.Problem.NOT_UTF8);
     assertThat(e.getMessage()).contains("not UTF-8").contains("CSV UTF-8");
+    assertThat(e.line()).as("the invalid byte is on line 2").hasValue(2);
+    assertThat(e.getMessage()).contains("line 2;").doesNotContain("line 1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 7, 3002})
+  void anInvalidByteIsReportedOnItsOwnLine(int badLine) {
+    // line 3002 lies beyond the part read ahead to find the delimiter
+    StringBuilder text = new StringBuilder(badLine == 1 ? "" : "email,roomID\r\n");
+    int line = 2;
+    while (line < badLine) {
+      if (line % 50 == 0 && line + 1 < badLine) {
+        // one row on two lines: a quoted value with a line break
+        text.append("\"Room ").append(line).append("\nsecond line\",").append(line).append('\n');
+        line += 2;
+      } else {
+        text.append("room-").append(line).append("@contoso.com,").append(line).append('\n');
+        line++;
+      }
+    }
+    String badText = badLine == 1 ? "\u00c4mail,roomID\n" : "besprechung@contoso.com,\u00c4quator\n";
+    byte[] head = text.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bad = badText.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] file = Arrays.copyOf(head, head.length + bad.length);
+    System.arraycopy(bad, 0, file, head.length, bad.length);
+
+    CsvFormatException e =
+        catchThrowableOfType(
+            CsvFormatException.class,
+            () -> world.importer().dryRun(TENANT, new ByteArrayInputStream(file)));
+
+    assertThat(e.problem()).isEqualTo(CsvFormatException.Problem.NOT_UTF8);
+    assertThat(e.line()).hasValue(badLine);
+    assertThat(e.getMessage()).contains("line " + badLine + ";");
   }
 
   @Test

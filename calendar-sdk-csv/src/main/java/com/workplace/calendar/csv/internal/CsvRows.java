@@ -7,12 +7,8 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -61,15 +57,8 @@ final class CsvRows implements Closeable {
    * @throws FileProblem if the file is empty, unreadable or lacks the e-mail column
    */
   static CsvRows open(InputStream in, CsvImportOptions options) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     BufferedReader text =
-        new BufferedReader(
-            new InputStreamReader(new LimitedInputStream(in, options.maxFileBytes()), decoder),
-            8192);
+        new BufferedReader(new Utf8Reader(new LimitedInputStream(in, options.maxFileBytes())), 8192);
     Dialect dialect = Dialect.detect(text);
     char delimiter = dialect.delimiter();
     GuardReader guard =

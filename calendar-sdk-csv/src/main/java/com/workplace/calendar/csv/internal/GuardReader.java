@@ -146,9 +146,9 @@ final class GuardReader extends Reader {
   static FileProblem notUtf8(long line, Throwable cause) {
     return FileProblem.format(
         CsvFormatException.Problem.NOT_UTF8,
-        "the file is not UTF-8 text (invalid bytes near line "
+        "the file is not UTF-8 text: an invalid byte on line "
             + line
-            + "); save it as UTF-8, e.g. in Excel with \"Save As\" > \"CSV UTF-8 (Comma"
+            + "; save it as UTF-8, e.g. in Excel with \"Save As\" > \"CSV UTF-8 (Comma"
             + " delimited)\"",
         line,
         cause);

@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
  * organisation. Opened once per command (or once per {@code shell}) and closed after it.
  */
 final class AdminContext implements AutoCloseable {
+  /** How long verification retries with a real tenant unless {@code --timeout} says otherwise. */
+  static final int DEFAULT_VERIFICATION_MINUTES = 2;
+
   private static final URI FAKE_REDIRECT = URI.create("http://localhost:0/calendar-admin/consent");
   private static final Set<TenantStatus> AUTHORIZED = Set.of(TenantStatus.CONSENTED, TenantStatus.VERIFIED);
 
@@ -39,6 +42,7 @@ final class AdminContext implements AutoCloseable {
   private final URI redirectUri;
   private final Optional<DemoOrganisation> demo;
   private final Optional<LoopbackConsentListener> fakeListener;
+  private final Duration verificationTimeout;
 
   private AdminContext(
       Settings settings,
@@ -48,7 +52,9 @@ final class AdminContext implements AutoCloseable {
       ChangeFeed feed,
       URI redirectUri,
       Optional<DemoOrganisation> demo,
-      Optional<LoopbackConsentListener> fakeListener) {
+      Optional<LoopbackConsentListener> fakeListener,
+      Duration verificationTimeout) {
+    this.verificationTimeout = verificationTimeout;
     this.settings = settings;
     this.service = service;
     this.store = store;
@@ -60,20 +66,37 @@ final class AdminContext implements AutoCloseable {
   }
 
   /**
+   * How the service of a context is tuned for the command that opens it.
+   *
+   * @param syncOptions how sync runs (only {@code sync watch} changes the defaults)
+   * @param verificationTimeout how long verification keeps retrying while Microsoft 365 cannot be
+   *     reached or a consent propagates; empty for the target's default (the SDK's with a real
+   *     tenant, none with the fake, whose consent is immediate)
+   */
+  record Tuning(SyncOptions syncOptions, Optional<Duration> verificationTimeout) {
+    static Tuning defaults() {
+      return new Tuning(SyncOptions.defaults(), Optional.empty());
+    }
+  }
+
+  /**
    * Opens the target, the store and the service.
    *
    * @param settings the configuration
-   * @param syncOptions how sync runs (only {@code sync watch} changes the defaults)
+   * @param tuning how the command wants the service tuned
    * @throws AdminException with exit code 3 when the configuration is not usable
    */
-  static AdminContext open(Settings settings, SyncOptions syncOptions) {
+  static AdminContext open(Settings settings, Tuning tuning) {
+    if (settings.target() == Settings.Target.microsoft365) {
+      settings.requireUsableForMicrosoft365();
+    }
     CsvSpaceDirectory spaces = settings.spaces().map(CsvSpaceDirectory::load).orElseGet(CsvSpaceDirectory::demo);
     return settings.target() == Settings.Target.fake
-        ? openFake(settings, spaces, syncOptions)
-        : openMicrosoft365(settings, spaces, syncOptions);
+        ? openFake(settings, spaces, tuning)
+        : openMicrosoft365(settings, spaces, tuning);
   }
 
-  private static AdminContext openFake(Settings settings, CsvSpaceDirectory spaces, SyncOptions syncOptions) {
+  private static AdminContext openFake(Settings settings, CsvSpaceDirectory spaces, Tuning tuning) {
     List<AutoCloseable> opened = new ArrayList<>();
     try {
       StoreFactory.OpenStore store = openStore(settings);
@@ -94,6 +117,7 @@ final class AdminContext implements AutoCloseable {
         }
       }
       ChangeFeed feed = new ChangeFeed();
+      Duration verificationTimeout = tuning.verificationTimeout().orElse(Duration.ZERO);
       CalendarService service =
           GraphCalendarService.builder()
               .clientId(DemoOrganisation.CLIENT_ID)
@@ -102,42 +126,28 @@ final class AdminContext implements AutoCloseable {
               .authorityHost(m365.authorityUri())
               .graphEndpoint(m365.graphUri())
               .trust(m365.sslContext(), m365.trustManager())
-              .verificationTimeout(Duration.ZERO)
+              .verificationTimeout(verificationTimeout)
               .store(store.store())
               .spaceDirectory(spaces)
               .syncListener(feed)
-              .syncOptions(syncOptions)
+              .syncOptions(tuning.syncOptions())
               .build();
       return new AdminContext(
-          settings, service, store, spaces, feed, listener.redirectUri(), Optional.of(demo), Optional.of(listener));
+          settings, service, store, spaces, feed, listener.redirectUri(), Optional.of(demo), Optional.of(listener),
+          verificationTimeout);
     } catch (RuntimeException e) {
       closeAll(opened);
       throw e;
     }
   }
 
-  private static AdminContext openMicrosoft365(
-      Settings settings, CsvSpaceDirectory spaces, SyncOptions syncOptions) {
-    String clientId =
-        settings.clientId()
-            .orElseThrow(
-                () ->
-                    AdminException.configuration(
-                        "--target microsoft365 needs the app registration's application (client) ID",
-                        "pass --client-id or set CALENDAR_ADMIN_CLIENT_ID (see the README, 'Using a real"
-                            + " tenant')"));
-    if (settings.clientSecret().isPresent() == settings.certificate().isPresent()) {
-      throw AdminException.configuration(
-          settings.clientSecret().isPresent()
-              ? "both a client secret and a certificate are configured"
-              : "--target microsoft365 needs the app's client secret or certificate",
-          "set exactly one of CALENDAR_ADMIN_CLIENT_SECRET (the secret's value, not its ID) and"
-              + " --certificate FILE");
-    }
+  private static AdminContext openMicrosoft365(Settings settings, CsvSpaceDirectory spaces, Tuning tuning) {
     URI redirect = settings.redirectUri().orElse(Settings.DEFAULT_REDIRECT_URI);
+    Duration verificationTimeout =
+        tuning.verificationTimeout().orElse(Duration.ofMinutes(DEFAULT_VERIFICATION_MINUTES));
     GraphCalendarService.Builder builder;
     try {
-      builder = GraphCalendarService.builder().clientId(clientId).redirectUri(redirect);
+      builder = GraphCalendarService.builder().clientId(settings.clientId().orElseThrow()).redirectUri(redirect);
       if (settings.clientSecret().isPresent()) {
         builder.clientSecret(settings.clientSecret().get());
       } else {
@@ -146,23 +156,31 @@ final class AdminContext implements AutoCloseable {
       }
       settings.authorityHost().ifPresent(builder::authorityHost);
       settings.graphEndpoint().ifPresent(builder::graphEndpoint);
+      builder.verificationTimeout(verificationTimeout);
     } catch (IllegalArgumentException e) {
-      throw AdminException.configuration(e.getMessage(), "check the app registration settings");
+      throw AdminException.configuration(e.getMessage(), "check the app registration settings (--client-id,"
+          + " --client-secret or --certificate, --redirect-uri, --authority-host, --graph-endpoint)");
     }
     StoreFactory.OpenStore store = openStore(settings);
     try {
       ChangeFeed feed = new ChangeFeed();
       CalendarService service =
-          builder.store(store.store()).spaceDirectory(spaces).syncListener(feed).syncOptions(syncOptions).build();
-      return new AdminContext(settings, service, store, spaces, feed, redirect, Optional.empty(), Optional.empty());
+          builder.store(store.store()).spaceDirectory(spaces).syncListener(feed).syncOptions(tuning.syncOptions())
+              .build();
+      return new AdminContext(
+          settings, service, store, spaces, feed, redirect, Optional.empty(), Optional.empty(), verificationTimeout);
     } catch (IllegalStateException | IllegalArgumentException e) {
       store.store().close();
       store.close();
-      throw AdminException.configuration(e.getMessage(), "check the app registration settings");
+      throw AdminException.configuration(e.getMessage(), "check the app registration settings (--client-id,"
+          + " --client-secret or --certificate, --redirect-uri, --authority-host, --graph-endpoint)");
     }
   }
 
   private static StoreFactory.OpenStore openStore(Settings settings) {
+    if (settings.jdbcUrl().isEmpty()) {
+      StoreFactory.prepareDataDir(settings.dataDir());
+    }
     String url =
         settings.jdbcUrl().orElseGet(() -> StoreFactory.defaultUrl(settings.dataDir(), settings.target().name()));
     return StoreFactory.open(url, settings.jdbcUser().orElse(null), settings.jdbcPassword().orElse(null));
@@ -216,14 +234,26 @@ final class AdminContext implements AutoCloseable {
     return fakeListener;
   }
 
+  /** How long verification keeps retrying while Microsoft 365 cannot be reached. */
+  Duration verificationTimeout() {
+    return verificationTimeout;
+  }
+
+  /** Where tokens come from: the identity platform of the target. */
+  URI authorityHost() {
+    return demo.map(d -> d.m365().authorityUri())
+        .orElse(settings.authorityHost().orElse(GraphCalendarService.DEFAULT_AUTHORITY_HOST));
+  }
+
   String targetDescription() {
     return demo.map(d -> "embedded Microsoft 365 fake at " + d.m365().authorityUri() + " (demo organisation " + DemoOrganisation.DOMAIN + ")")
         .orElse("Microsoft 365 (" + settings.authorityHost().orElse(GraphCalendarService.DEFAULT_AUTHORITY_HOST) + ")");
   }
 
   /**
-   * The tenant a command works on: the one given, else the only one known, else (with the fake)
-   * the demo tenant.
+   * The tenant a command works on: the one given, else the only authorized one (consented or
+   * verified), else the only one known, else (with the fake) the demo tenant. A tenant whose consent
+   * was abandoned (still pending, or failed) does not stand in the way of the one that works.
    */
   TenantId tenant(Optional<String> given) {
     Optional<String> text = given.or(settings::tenant);
@@ -231,10 +261,15 @@ final class AdminContext implements AutoCloseable {
       try {
         return TenantId.parse(text.get());
       } catch (IllegalArgumentException e) {
-        throw AdminException.usage(e.getMessage(), null);
+        throw AdminException.usage(
+            e.getMessage(), "give the tenant's directory GUID or a verified domain such as contoso.onmicrosoft.com");
       }
     }
     List<Tenant> known = service.tenants().list();
+    List<Tenant> authorized = known.stream().filter(t -> AUTHORIZED.contains(t.status())).toList();
+    if (authorized.size() == 1) {
+      return authorized.get(0).id();
+    }
     if (known.size() == 1) {
       return known.get(0).id();
     }
@@ -246,8 +281,10 @@ final class AdminContext implements AutoCloseable {
           "no tenant is known yet",
           "authorize one first: calendar-admin tenant authorize <tenant-id-or-domain>");
     }
+    List<Tenant> candidates = authorized.isEmpty() ? known : authorized;
     throw AdminException.usage(
-        "several tenants are known (" + known.stream().map(t -> t.id().value()).collect(Collectors.joining(", "))
+        "several tenants are " + (authorized.isEmpty() ? "known" : "authorized") + " ("
+            + candidates.stream().map(t -> t.id().value() + " " + t.status()).collect(Collectors.joining(", "))
             + "); which one?",
         "choose one with --tenant or CALENDAR_ADMIN_TENANT");
   }

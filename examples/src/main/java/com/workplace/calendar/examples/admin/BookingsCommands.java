@@ -72,9 +72,21 @@ final class BookingsCommands extends GroupCommand {
     @Override
     public Integer call() {
       if (end != null && duration != null) {
-        throw AdminException.usage("give --end or --duration, not both", null);
+        throw AdminException.usage(
+            "give --end or --duration, not both",
+            "keep one: --end TIME says when the booking ends, --duration D how long it lasts");
       }
       Instant until = end != null ? end : start.plus(duration != null ? duration : Duration.ofHours(1));
+      if (!until.isAfter(start)) {
+        throw AdminException.usage(
+            "the booking would end (" + out().time(until) + ") before it starts (" + out().time(start) + ")",
+            "give an --end after --start, or a --duration");
+      }
+      if (!until.isAfter(Instant.now())) {
+        throw AdminException.usage(
+            "the booking would end " + out().time(until) + ", which is in the past",
+            "book a time that ends in the future, e.g. --start now+15m --duration 30m");
+      }
       AdminContext ctx = ctx();
       TenantId tenantId = ctx.tenant(Optional.empty());
       ctx.authorizedTenant(tenantId);
@@ -170,6 +182,11 @@ final class BookingsCommands extends GroupCommand {
 
     @Override
     public Integer call() {
+      if (rooms.isEmpty() && spaces.isEmpty()) {
+        throw AdminException.usage(
+            "name at least one room (EMAIL) or --space",
+            "e.g. calendar-admin bookings availability --space HH-1.01, or give room calendar addresses");
+      }
       AdminContext ctx = ctx();
       TenantId tenantId = ctx.tenant(Optional.empty());
       ctx.authorizedTenant(tenantId);
@@ -179,9 +196,6 @@ final class BookingsCommands extends GroupCommand {
             ctx.service().spaces().findBySpace(tenantId, SpaceId.of(space)).map(SpaceLink::calendarEmail)
                 .orElseThrow(() -> AdminException.failed("space " + space + " is not linked to a room calendar",
                     "link it: calendar-admin spaces link <email> " + space)));
-      }
-      if (calendars.isEmpty()) {
-        throw AdminException.usage("name at least one room (EMAIL) or --space", null);
       }
       Instant windowStart = (from != null ? from : Instant.now()).truncatedTo(ChronoUnit.MINUTES);
       Instant windowEnd = to != null ? to : windowStart.plus(Duration.ofDays(1));

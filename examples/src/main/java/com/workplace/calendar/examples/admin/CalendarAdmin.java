@@ -1,6 +1,5 @@
 package com.workplace.calendar.examples.admin;
 
-import com.workplace.calendar.sync.SyncOptions;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -73,7 +72,10 @@ import picocli.CommandLine.Spec;
       "  0  done",
       "  1  the operation failed or partly failed; the output says which and why",
       "  2  usage error: unknown command or option, missing or malformed argument",
-      "  3  configuration or authorization problem: app registration, store, consent"
+      "  3  configuration or authorization problem: app registration, store, consent",
+      "  shell exits with the highest code of the commands it ran.",
+      "  With --json an error is also a JSON document on standard output:",
+      "  {\"error\", \"message\", \"whatToDo\", \"exitCode\"}."
     })
 public final class CalendarAdmin implements Callable<Integer> {
   /** The options that environment variables {@code CALENDAR_ADMIN_<NAME>} can set. */
@@ -100,11 +102,17 @@ public final class CalendarAdmin implements Callable<Integer> {
   @Option(
       names = {"-t", "--tenant"},
       paramLabel = "TENANT",
-      description = "The tenant (directory GUID or verified domain); default: the only one known, or the demo tenant.",
+      description = "The tenant (directory GUID or verified domain); default: the only authorized one, or the demo tenant.",
+      converter = OptionValues.Tenant.class,
       scope = ScopeType.INHERIT)
   String tenant;
 
-  @Option(names = "--client-id", paramLabel = "GUID", description = "The app registration's application (client) ID.", scope = ScopeType.INHERIT)
+  @Option(
+      names = "--client-id",
+      paramLabel = "GUID",
+      description = "The app registration's application (client) ID.",
+      converter = OptionValues.ClientId.class,
+      scope = ScopeType.INHERIT)
   String clientId;
 
   @Option(
@@ -230,9 +238,9 @@ public final class CalendarAdmin implements Callable<Integer> {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setDefaultValueProvider(this::environmentDefault);
     commandLine.setParameterExceptionHandler(
-        (e, args) -> ErrorReporter.usage(e, stderr));
+        (e, args) -> new ErrorReporter(stdout, stderr, json || List.of(args).contains("--json"), verbose).usage(e));
     commandLine.setExecutionExceptionHandler(
-        (e, cl, parseResult) -> ErrorReporter.report(e, stderr, verbose));
+        (e, cl, parseResult) -> new ErrorReporter(stdout, stderr, json, verbose).report(e));
     commandLine.getSubcommands().values().forEach(CalendarAdmin::compactHelp);
     return commandLine;
   }
@@ -316,15 +324,19 @@ public final class CalendarAdmin implements Callable<Integer> {
 
   /** The context of this command: the shell's, or one opened now and closed after the command. */
   AdminContext context() {
-    return context(SyncOptions.defaults());
+    return context(AdminContext.Tuning.defaults());
   }
 
-  AdminContext context(SyncOptions syncOptions) {
+  /**
+   * The context of this command, with the service tuned for it; in the shell, the shell's context
+   * (commands that need their own tuning refuse to run there).
+   */
+  AdminContext context(AdminContext.Tuning tuning) {
     if (sharedContext != null) {
       return sharedContext;
     }
     if (context == null) {
-      context = AdminContext.open(settings(), syncOptions);
+      context = AdminContext.open(settings(), tuning);
     }
     return context;
   }

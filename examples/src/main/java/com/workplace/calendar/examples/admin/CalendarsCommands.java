@@ -103,13 +103,18 @@ final class CalendarsCommands extends GroupCommand {
     Path errorsCsv;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+      if (!Files.isRegularFile(file)) {
+        throw AdminException.usage(
+            "no such file: " + file,
+            "pass the CSV file to import; get an empty one with: calendar-admin calendars template rooms.csv");
+      }
+      if (errorsCsv != null) {
+        OutputFiles.requireWritable(errorsCsv, "--errors-csv");
+      }
       AdminContext ctx = ctx();
       TenantId tenantId = ctx.tenant(Optional.empty());
       ctx.knownTenant(tenantId);
-      if (!Files.isRegularFile(file)) {
-        throw AdminException.usage("no such file: " + file, "pass the CSV file to import");
-      }
       CalendarCsvImporter importer =
           importer(ctx, CsvImportOptions.builder()
               .existingCalendars(updateLinks ? ExistingCalendarPolicy.UPDATE_LINK : ExistingCalendarPolicy.SKIP)
@@ -121,6 +126,11 @@ final class CalendarsCommands extends GroupCommand {
       if (errorsCsv != null && report.hasFailures()) {
         try (Writer writer = Files.newBufferedWriter(errorsCsv, StandardCharsets.UTF_8)) {
           report.writeCsv(writer);
+        } catch (IOException e) {
+          throw AdminException.failed(
+              (dryRun ? "the file was checked" : "the import was applied") + ", but the failed rows could not be"
+                  + " written to " + errorsCsv + ": " + e.getMessage(),
+              "the report above lists the failed rows; check the folder's permissions and free space");
         }
         out().line("The failed rows are in " + errorsCsv + ".");
       }
@@ -170,6 +180,7 @@ final class CalendarsCommands extends GroupCommand {
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
       }
+      OutputFiles.requireWritable(file, "the template");
       try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         CsvTemplate.write(writer);
       }
@@ -311,6 +322,9 @@ final class CalendarsCommands extends GroupCommand {
 
     @Override
     public Integer call() throws IOException {
+      if (file != null) {
+        OutputFiles.requireWritable(file, "the export");
+      }
       AdminContext ctx = ctx();
       TenantId tenantId = ctx.tenant(Optional.empty());
       ctx.knownTenant(tenantId);

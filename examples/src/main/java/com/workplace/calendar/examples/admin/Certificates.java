@@ -44,7 +44,7 @@ final class Certificates {
           : fromPem(new String(bytes, StandardCharsets.US_ASCII));
     } catch (IOException e) {
       throw AdminException.configuration(
-          "the certificate file " + file + " cannot be read: " + e.getMessage(),
+          "the certificate file cannot be read: " + ErrorReporter.describe(e),
           "pass a readable .pem or .p12/.pfx file to --certificate");
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw AdminException.configuration(

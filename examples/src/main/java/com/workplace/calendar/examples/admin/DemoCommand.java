@@ -84,7 +84,9 @@ final class DemoCommand extends AdminCommand {
     }
     AdminContext ctx = ctx();
     if (!ctx.isFake()) {
-      throw AdminException.usage("the demo runs against the embedded Microsoft 365 fake only", null);
+      throw AdminException.usage(
+          "the demo runs against the embedded Microsoft 365 fake only",
+          "run it without --target microsoft365 (and without CALENDAR_ADMIN_TARGET)");
     }
     Output out = out();
     Instant started = Instant.now();
@@ -143,7 +145,7 @@ final class DemoCommand extends AdminCommand {
     out.line("The administrator of " + tenantId + " opens the consent URL and accepts:");
     out.line("  " + request.consentUri().getScheme() + "://" + request.consentUri().getAuthority()
         + request.consentUri().getPath() + "?client_id=" + DemoOrganisation.CLIENT_ID + "&state=(hidden)&...");
-    SimulatedAdministrator.visit(request.consentUri(), ctx.demo().orElseThrow().m365().sslContext());
+    SimulatedAdministrator.visit(request.consentUri(), ctx.demo().orElseThrow().m365().sslContext(), listener);
     LoopbackConsentListener.Arrival arrival = listener.await(Duration.ofSeconds(30));
     out.line("The browser comes back to " + listener.redirectUri() + "; the SDK checks the state and proves access.");
     VerificationResult result = ctx.service().tenants().complete(ConsentCallback.fromQuery(arrival.rawQuery()));

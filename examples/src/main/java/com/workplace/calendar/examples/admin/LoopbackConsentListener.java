@@ -11,14 +11,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Receives the admin-consent redirect on the loopback interface ({@code 127.0.0.1}): the redirect
@@ -35,8 +34,7 @@ final class LoopbackConsentListener implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final URI redirectUri;
-  private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
-  private final AtomicBoolean expecting = new AtomicBoolean();
+  private final AtomicReference<CompletableFuture<Arrival>> next = new AtomicReference<>();
 
   private LoopbackConsentListener(HttpServer server, ExecutorService executor, URI redirectUri) {
     this.server = server;
@@ -100,20 +98,44 @@ final class LoopbackConsentListener implements AutoCloseable {
 
   /** Accepts the next redirect; call it before sending the administrator to the consent URL. */
   void expect() {
-    arrivals.clear();
-    expecting.set(true);
+    next.set(new CompletableFuture<>());
   }
 
-  /** Waits for the redirect announced with {@link #expect()}. */
+  /**
+   * Ends the wait announced with {@link #expect()} without a redirect: the administrator's browser
+   * cannot come back (e.g. the identity platform refused the consent request on its page).
+   *
+   * @param reason what {@link #await(Duration)} throws
+   */
+  void abandon(RuntimeException reason) {
+    CompletableFuture<Arrival> expected = next.get();
+    if (expected != null) {
+      expected.completeExceptionally(reason);
+    }
+  }
+
+  /**
+   * Waits for the redirect announced with {@link #expect()}.
+   *
+   * @throws TimeoutException if none arrived in time
+   * @throws RuntimeException the reason given to {@link #abandon(RuntimeException)}
+   */
   Arrival await(Duration timeout) throws TimeoutException, InterruptedException {
+    CompletableFuture<Arrival> expected = next.get();
+    if (expected == null) {
+      throw new IllegalStateException("await() without expect()");
+    }
     try {
-      Arrival arrival = arrivals.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (arrival == null) {
-        throw new TimeoutException("no redirect within " + timeout);
+      return expected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new TimeoutException("no redirect within " + timeout);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException reason) {
+        throw reason;
       }
-      return arrival;
+      throw new IllegalStateException("the wait for the consent redirect failed", e.getCause());
     } finally {
-      expecting.set(false);
+      next.compareAndSet(expected, null);
     }
   }
 
@@ -126,14 +148,14 @@ final class LoopbackConsentListener implements AutoCloseable {
         respond(exchange, 404, page("Not found", "This address only receives the consent redirect."));
         return;
       }
-      if (!expecting.compareAndSet(true, false)) {
+      Arrival arrival = new Arrival(query, new CompletableFuture<>());
+      CompletableFuture<Arrival> expected = next.get();
+      if (expected == null || !expected.complete(arrival)) {
         respond(exchange, 409, page("No authorization in progress",
             "calendar-admin is not waiting for a consent redirect (it was handled already, or it"
                 + " timed out). Start the authorization again."));
         return;
       }
-      Arrival arrival = new Arrival(query, new CompletableFuture<>());
-      arrivals.add(arrival);
       String html;
       try {
         html = arrival.page().get(PAGE_WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -21,7 +21,7 @@ final class Output {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+      DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm", Locale.ENGLISH);
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -109,16 +109,21 @@ final class Output {
     err.flush();
   }
 
+  /** Feedback while waiting for something without measurable progress; close it when done. */
+  Heartbeat heartbeat(String activity, String bound) {
+    return Heartbeat.start(err, terminal, activity, bound);
+  }
+
   Progress progress(String label, long total) {
     return new Progress(err, terminal, label, total);
   }
 
-  /** A time in the local zone, e.g. {@code Tue 4 Mar 14:30}. */
+  /** A time in the local zone, e.g. {@code Tue 4 Mar 2025 14:30}. */
   String time(Instant instant) {
     return TIME.format(instant.atZone(zone));
   }
 
-  /** A time span in the local zone, e.g. {@code Tue 4 Mar 14:30-15:00}. */
+  /** A time span in the local zone, e.g. {@code Tue 4 Mar 2025 14:30-15:00}. */
   String span(Instant start, Instant end) {
     String from = time(start);
     String to = time(end);

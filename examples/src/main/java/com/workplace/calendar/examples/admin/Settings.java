@@ -2,6 +2,7 @@ package com.workplace.calendar.examples.admin;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,57 @@ record Settings(
     fake,
     /** A real Microsoft 365 tenant, through an app registration. */
     microsoft365
+  }
+
+  /**
+   * Checks the settings of a real tenant before anything is opened, in the tool's words (the SDK's
+   * builder would say the same with its own names).
+   *
+   * @throws AdminException naming the option that is missing or wrong
+   */
+  void requireUsableForMicrosoft365() {
+    if (clientId.isEmpty()) {
+      throw AdminException.configuration(
+          "--target microsoft365 needs the app registration's application (client) ID",
+          "pass --client-id or set CALENDAR_ADMIN_CLIENT_ID (see the README, 'Using a real tenant')");
+    }
+    if (clientSecret.isPresent() == certificate.isPresent()) {
+      throw AdminException.configuration(
+          clientSecret.isPresent()
+              ? "both a client secret and a certificate are configured"
+              : "--target microsoft365 needs the app's client secret or certificate",
+          "set exactly one of CALENDAR_ADMIN_CLIENT_SECRET (the secret's value, not its ID) and"
+              + " --certificate FILE");
+    }
+    if (clientSecret.filter(String::isBlank).isPresent()) {
+      throw AdminException.usage(
+          "--client-secret is empty", "set CALENDAR_ADMIN_CLIENT_SECRET to the secret's value (not its ID)");
+    }
+    authorityHost.ifPresent(uri -> {
+      if (!secure(uri)) {
+        throw AdminException.usage(
+            "--authority-host must be an https:// address, not " + uri,
+            "use your cloud's identity platform, e.g. --authority-host https://login.microsoftonline.us/");
+      }
+    });
+    graphEndpoint.ifPresent(uri -> {
+      if (!(secure(uri) || loopbackHttp(uri))) {
+        throw AdminException.usage(
+            "--graph-endpoint must be an https:// address (http:// only on this machine), not " + uri,
+            "use your cloud's Microsoft Graph, e.g. --graph-endpoint https://graph.microsoft.us/v1.0/");
+      }
+    });
+    redirectUri.ifPresent(LoopbackConsentListener::requireLoopback);
+  }
+
+  private static boolean secure(URI uri) {
+    return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
+  }
+
+  private static boolean loopbackHttp(URI uri) {
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    return "http".equalsIgnoreCase(uri.getScheme())
+        && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
   }
 
   @Override

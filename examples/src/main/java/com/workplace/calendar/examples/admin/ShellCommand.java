@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code calendar-admin shell}: runs commands one after another in one process. With the embedded
  * fake this keeps its state between commands, so a booking made by one command can be ended early
- * or cancelled by the next, and a booking added in "Outlook" shows up in {@code sync run}.
+ * or cancelled by the next, and a booking added in "Outlook" shows up in {@code sync run}. It exits
+ * with the highest exit code of the commands it ran.
  */
 @Command(
     name = "shell",
@@ -21,14 +22,16 @@ import picocli.CommandLine.Command;
       "Runs commands one after another in one process (one per line, without 'calendar-admin')."
           + " With the embedded fake, Microsoft 365 then keeps its state between commands.",
       "The target and store are the shell's; per-line options like --json still apply."
-          + " 'exit' or end of input leaves."
+          + " 'exit' or end of input leaves.",
+      "Exit code: the highest exit code of the commands it ran (0 when all succeeded), so a script"
+          + " piped into the shell fails when one of its commands failed."
     })
 final class ShellCommand extends AdminCommand {
 
   @Override
   public Integer call() throws IOException {
     if (root().inShell()) {
-      throw AdminException.usage("already in the shell", null);
+      throw AdminException.usage("already in the shell", "type the commands here, without 'shell'");
     }
     AdminContext ctx = ctx();
     PrintWriter out = spec.commandLine().getOut();
@@ -36,7 +39,7 @@ final class ShellCommand extends AdminCommand {
     BufferedReader in = new BufferedReader(new InputStreamReader(root().stdin(), StandardCharsets.UTF_8));
     out.println("calendar-admin shell: " + ctx.targetDescription());
     out.println("Store: " + ctx.storeDescription() + ". Type a command without 'calendar-admin', 'help', or 'exit'.");
-    int last = ExitCodes.OK;
+    int worst = ExitCodes.OK;
     while (true) {
       out.print("calendar-admin> ");
       out.flush();
@@ -57,21 +60,25 @@ final class ShellCommand extends AdminCommand {
         args = tokenize(line);
       } catch (IllegalArgumentException e) {
         err.println("calendar-admin: " + e.getMessage());
-        last = ExitCodes.USAGE;
+        err.println("  What to do: close the quote, or escape it with a backslash");
+        err.println("(exit code " + ExitCodes.USAGE + ")");
+        err.flush();
+        worst = Math.max(worst, ExitCodes.USAGE);
         continue;
       }
       if (!args.isEmpty() && args.get(0).equals("calendar-admin")) {
         args.remove(0);
       }
-      last =
+      int code =
           CalendarAdmin.execute(
               args.toArray(String[]::new), root().environment(), out, err, InputStream.nullInputStream(), ctx);
-      if (last != ExitCodes.OK) {
-        err.println("(exit code " + last + ")");
+      if (code != ExitCodes.OK) {
+        err.println("(exit code " + code + ")");
         err.flush();
       }
+      worst = Math.max(worst, code);
     }
-    return last;
+    return worst;
   }
 
   /** Splits a line like a shell: blanks separate words, quotes group them, backslash escapes. */

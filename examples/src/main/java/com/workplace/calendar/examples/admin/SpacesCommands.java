@@ -98,7 +98,9 @@ final class SpacesCommands extends GroupCommand {
     @Override
     public Integer call() {
       if (limit < 1 || limit > PageRequest.MAX_SIZE) {
-        throw AdminException.usage("--limit must be between 1 and " + PageRequest.MAX_SIZE, null);
+        throw AdminException.usage(
+            "--limit must be between 1 and " + PageRequest.MAX_SIZE + ", not " + limit,
+            "give a --limit in that range, or narrow the search with TEXT");
       }
       AdminContext ctx = ctx();
       TenantId tenantId = ctx.tenant(Optional.empty());

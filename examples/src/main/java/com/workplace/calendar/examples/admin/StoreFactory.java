@@ -2,7 +2,9 @@ package com.workplace.calendar.examples.admin;
 
 import com.workplace.calendar.CalendarSdkException;
 import com.workplace.calendar.store.JdbcCalendarStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +28,37 @@ final class StoreFactory {
       } catch (SQLException e) {
         // closing is best effort; the process ends next
       }
+    }
+  }
+
+  /**
+   * Makes sure the data directory is a folder that can hold the default store, before H2 is asked
+   * to open a file in it (H2 prints its own stack trace when it cannot).
+   *
+   * @param dataDir the {@code --data-dir}
+   * @throws AdminException (configuration) naming the folder when it is not usable
+   */
+  static void prepareDataDir(Path dataDir) {
+    Path folder = dataDir.toAbsolutePath().normalize();
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw AdminException.configuration(
+          "--data-dir " + dataDir + " is a file, not a folder",
+          "pass a folder for the tool's store with --data-dir (CALENDAR_ADMIN_DATA_DIR); it is created when"
+              + " missing. Or name a database with --jdbc-url");
+    }
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw AdminException.configuration(
+          "--data-dir " + dataDir + " cannot be created: " + ErrorReporter.describe(e),
+          "pass a folder you can write to with --data-dir (CALENDAR_ADMIN_DATA_DIR), or name a database with"
+              + " --jdbc-url",
+          e);
+    }
+    if (!Files.isWritable(folder)) {
+      throw AdminException.configuration(
+          "--data-dir " + dataDir + " is not writable",
+          "pass a folder you can write to with --data-dir (CALENDAR_ADMIN_DATA_DIR)");
     }
   }
 

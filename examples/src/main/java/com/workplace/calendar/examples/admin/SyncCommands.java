@@ -131,14 +131,18 @@ final class SyncCommands extends GroupCommand {
     @Override
     public Integer call() throws InterruptedException {
       if (root().inShell()) {
-        throw AdminException.usage("sync watch runs its own schedule; run it outside the shell", null);
+        throw AdminException.usage(
+            "sync watch runs its own schedule; run it outside the shell",
+            "leave the shell with 'exit' and run: calendar-admin sync watch");
       }
       SyncOptions options =
           SyncOptions.builder().syncInterval(interval).connectInterval(interval).build();
-      AdminContext ctx = root().context(options);
+      AdminContext ctx = root().context(new AdminContext.Tuning(options, Optional.empty()));
       Output out = out();
       if (simulateOutlook && !ctx.isFake()) {
-        throw AdminException.usage("--simulate-outlook only works with the embedded fake", null);
+        throw AdminException.usage(
+            "--simulate-outlook only works with the embedded fake",
+            "leave out --simulate-outlook with --target microsoft365, and book in Outlook yourself");
       }
       TenantId tenantId = ctx.tenant(Optional.empty());
       ctx.authorizedTenant(tenantId);

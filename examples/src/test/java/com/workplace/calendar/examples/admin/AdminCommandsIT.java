@@ -147,7 +147,7 @@ class AdminCommandsIT {
     assertThat(out).contains("Booking it-1 in nc-1.01@" + DOMAIN + " now ends at");
     assertThat(out).containsPattern("CREATED\\s+nc-1\\.01@\\S+\\s+Shell test\\s.*this product \\(it-1\\)");
     assertThat(out).contains("Cancelled booking it-1.").contains("No booking has the key it-1.");
-    assertThat(result.exitCode()).as("the last command's exit code").isEqualTo(ExitCodes.FAILED);
+    assertThat(result.exitCode()).as("the worst exit code of its commands").isEqualTo(ExitCodes.FAILED);
   }
 
   @Test

@@ -3,11 +3,17 @@ package com.workplace.calendar.examples.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -102,7 +108,8 @@ class CommandLineTest {
     Cli.Result result =
         cli()
             .env("CALENDAR_ADMIN_CLIENT_SECRET", "s3cret-value")
-            .run("--target", "microsoft365", "--client-id", "abc", "--certificate", "app.pem", "tenant", "list");
+            .run("--target", "microsoft365", "--client-id", "3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14",
+                "--certificate", "app.pem", "tenant", "list");
     assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
     assertThat(result.out() + result.err()).doesNotContain("s3cret-value");
   }
@@ -158,5 +165,96 @@ class CommandLineTest {
   void environmentNamesFollowTheOptions() {
     assertThat(CalendarAdmin.environmentName("--client-secret")).isEqualTo("CALENDAR_ADMIN_CLIENT_SECRET");
     assertThat(CalendarAdmin.ENVIRONMENT_OPTIONS).contains("--jdbc-url", "--data-dir");
+  }
+
+  @Test
+  void anOutputFileInAFolderThatDoesNotExistIsRefusedBeforeAnyWork() throws Exception {
+    Path rooms = Files.writeString(dataDir.resolve("rooms.csv"), "email,roomID\nroom-1@contoso.onmicrosoft.com,HH-1.01\n");
+    Path folder = dataDir.resolve("nope");
+    String nowhere = folder.resolve("x.csv").toString();
+    List<String[]> commands =
+        List.of(
+            new String[] {"calendars", "template", nowhere},
+            new String[] {"calendars", "export", nowhere},
+            new String[] {"calendars", "import", rooms.toString(), "--errors-csv", nowhere});
+    for (String[] command : commands) {
+      Cli.Result result = cli().run(command);
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err())
+          .contains("the folder " + folder + " does not exist")
+          .contains("What to do:")
+          .doesNotContain("unexpected")
+          .doesNotContain("report it");
+    }
+    assertThat(Files.exists(folder)).isFalse();
+    assertThat(Files.exists(dataDir.resolve("fake-store.mv.db")))
+        .as("refused before the store was opened: nothing imported")
+        .isFalse();
+  }
+
+  @Test
+  void aFolderIsNotAnOutputFile() {
+    Cli.Result result = cli().run("calendars", "template", dataDir.toString());
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains(dataDir + " is a folder").contains("What to do:");
+  }
+
+  @Test
+  void aDataDirectoryThatIsAFileIsAConfigurationProblemWithoutAStackTrace() throws Exception {
+    Path file = Files.writeString(dataDir.resolve("not-a-folder"), "x");
+    ByteArrayOutputStream processErr = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    Cli.Result result;
+    System.setErr(new PrintStream(processErr, true, StandardCharsets.UTF_8));
+    try {
+      result = new Cli(file).run("tenant", "list");
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(result.err()).contains("--data-dir " + file + " is a file, not a folder").contains("What to do:");
+    assertThat(result.err() + processErr).doesNotContain("\tat ").doesNotContain("Exception");
+
+    Cli.Result verbose = new Cli(file).run("--verbose", "tenant", "list");
+    assertThat(verbose.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(verbose.err()).as("the details with --verbose").contains("\tat ");
+  }
+
+  @Test
+  void aBookingThatEndsInThePastIsRefusedWithItsDateAndYear() {
+    Cli.Result result =
+        cli().run("bookings", "create", "--room", "room-1@contoso.onmicrosoft.com", "--start", "2020-03-04T14:30Z",
+            "--duration", "1h", "--booker", "megan@contoso.onmicrosoft.com");
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("in the past").contains("2020").contains("What to do:");
+    assertThat(Files.exists(dataDir.resolve("fake-store.mv.db"))).as("refused before any work").isFalse();
+  }
+
+  @Test
+  void datesArePrintedWithTheirYear() {
+    Output output =
+        new Output(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, false, false, ZoneOffset.UTC);
+    assertThat(output.time(Instant.parse("2027-03-04T14:30:00Z"))).isEqualTo("Thu 4 Mar 2027 14:30");
+    assertThat(output.span(Instant.parse("2027-03-04T14:30:00Z"), Instant.parse("2027-03-04T15:00:00Z")))
+        .isEqualTo("Thu 4 Mar 2027 14:30-15:00");
+    assertThat(output.span(Instant.parse("2027-12-31T23:30:00Z"), Instant.parse("2028-01-01T00:30:00Z")))
+        .isEqualTo("Fri 31 Dec 2027 23:30 - Sat 1 Jan 2028 00:30");
+  }
+
+  @Test
+  void aClientIdThatIsNotAGuidIsAUsageErrorSayingWhatOneLooksLike() {
+    Cli.Result option =
+        cli().env("CALENDAR_ADMIN_CLIENT_SECRET", "s3cret-value")
+            .run("--target", "microsoft365", "--client-id", "my-app", "tenant", "list");
+    assertThat(option.exitCode()).as(option.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(option.err()).contains("my-app").contains("GUID").contains("3f1c9a52-").contains("What to do:");
+
+    Cli.Result environment =
+        cli().env("CALENDAR_ADMIN_CLIENT_SECRET", "s3cret-value")
+            .env("CALENDAR_ADMIN_CLIENT_ID", "Contoso Rooms")
+            .run("--target", "microsoft365", "tenant", "list");
+    assertThat(environment.exitCode()).as(environment.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(environment.err()).contains("Contoso Rooms").contains("CALENDAR_ADMIN_CLIENT_ID");
+    assertThat(option.err() + environment.err()).doesNotContain("s3cret-value");
   }
 }

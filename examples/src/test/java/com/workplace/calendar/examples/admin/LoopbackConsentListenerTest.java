@@ -58,6 +58,16 @@ class LoopbackConsentListenerTest {
   }
 
   @Test
+  void aWaitTheAdministratorCannotEndStopsWithTheReason() {
+    try (LoopbackConsentListener listener = LoopbackConsentListener.start(URI.create("http://localhost:0/cb"))) {
+      listener.expect();
+      AdminException refused = AdminException.configuration("the consent page refused", "check the tenant");
+      listener.abandon(refused);
+      assertThatThrownBy(() -> listener.await(Duration.ofMinutes(5))).isSameAs(refused);
+    }
+  }
+
+  @Test
   void refusesRedirectUrisItCannotReceive() {
     assertThatThrownBy(() -> LoopbackConsentListener.requireLoopback(URI.create("https://workplace.example.com/consent")))
         .isInstanceOf(AdminException.class)
