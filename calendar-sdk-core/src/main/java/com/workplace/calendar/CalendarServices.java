@@ -237,6 +237,7 @@ public final class CalendarServices {
       DefaultRoomBookings bookings = new DefaultRoomBookings(s, guarded, clock, statuses);
       DefaultCalendarSync sync =
           new DefaultCalendarSync(s, guarded, registry, syncListener, syncOptions, clock);
+      registry.whenConnected(sync::calendarsConnected);
       List<AutoCloseable> owned = new ArrayList<>();
       owned.add(provider);
       owned.add(s);

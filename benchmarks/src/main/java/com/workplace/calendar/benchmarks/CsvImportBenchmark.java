@@ -6,15 +6,14 @@ import com.workplace.calendar.PageRequest;
 import com.workplace.calendar.csv.CalendarCsvImporter;
 import com.workplace.calendar.csv.CsvImportOptions;
 import com.workplace.calendar.csv.ImportReport;
-import com.workplace.calendar.internal.DefaultCalendarRegistry;
-import com.workplace.calendar.internal.DefaultSpaceMapper;
+import com.workplace.calendar.CalendarService;
+import com.workplace.calendar.CalendarServices;
 import com.workplace.calendar.registry.CalendarRegistry;
 import com.workplace.calendar.space.LinkMode;
 import com.workplace.calendar.space.Space;
 import com.workplace.calendar.space.SpaceDirectory;
 import com.workplace.calendar.space.SpaceId;
 import com.workplace.calendar.space.SpaceMapper;
-import com.workplace.calendar.spi.CalendarProvider;
 import com.workplace.calendar.store.InMemoryCalendarStore;
 import com.workplace.calendar.tenant.Tenant;
 import com.workplace.calendar.tenant.TenantId;
@@ -24,7 +23,6 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,8 +150,16 @@ public final class CsvImportBenchmark {
     InMemoryCalendarStore store = InMemoryCalendarStore.create();
     Clock clock = Clock.systemUTC();
     store.insertTenant(Tenant.pending(TENANT, clock.instant()));
-    CalendarRegistry registry = new DefaultCalendarRegistry(store, unusedProvider(), clock);
-    SpaceMapper mapper = new DefaultSpaceMapper(store, new NumberedSpaces(), clock);
+    CalendarService service =
+        CalendarServices.builder()
+            .provider(new OfflineProvider())
+            .store(store)
+            .clock(clock)
+            .spaceDirectory(new NumberedSpaces())
+            .syncListener((tenant, calendar, changes) -> {})
+            .build();
+    CalendarRegistry registry = service.calendars();
+    SpaceMapper mapper = service.spaces();
     for (int i = 0; i < REGISTERED; i++) {
       registry.add(TENANT, email(i));
       if (i % 2 == 0) {
@@ -280,16 +286,6 @@ public final class CsvImportBenchmark {
 
   private static String mib(long bytes) {
     return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
-  }
-
-  private static CalendarProvider unusedProvider() {
-    return (CalendarProvider)
-        Proxy.newProxyInstance(
-            CalendarProvider.class.getClassLoader(),
-            new Class<?>[] {CalendarProvider.class},
-            (proxy, method, arguments) -> {
-              throw new IllegalStateException("not used by the importer");
-            });
   }
 
   /**

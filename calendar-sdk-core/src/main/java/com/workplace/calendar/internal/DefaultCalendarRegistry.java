@@ -54,6 +54,8 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
   private final CalendarStore store;
   private final CalendarProvider provider;
   private final Clock clock;
+  private volatile java.util.function.BiConsumer<TenantId, List<String>> whenConnected =
+      (tenant, emails) -> {};
 
   /**
    * Creates the registry.
@@ -66,6 +68,17 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
     this.store = Objects.requireNonNull(store, "store");
     this.provider = Objects.requireNonNull(provider, "provider");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Tells who must know of calendars that got connected, whoever connected them (the host or the
+   * background connector): the sync queues their first round at once instead of at its next
+   * scheduled walk.
+   *
+   * @param listener the tenant and the addresses connected by one call
+   */
+  public void whenConnected(java.util.function.BiConsumer<TenantId, List<String>> listener) {
+    this.whenConnected = Objects.requireNonNull(listener, "listener");
   }
 
   @Override
@@ -243,6 +256,14 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
       }
     }
     outcomes.sort(Comparator.comparing(ConnectOutcome::email));
+    List<String> connected =
+        outcomes.stream()
+            .filter(o -> o.status() == CalendarStatus.CONNECTED)
+            .map(ConnectOutcome::email)
+            .toList();
+    if (!connected.isEmpty()) {
+      whenConnected.accept(tenantId, connected);
+    }
     return new ConnectReport(tenantId, outcomes, Duration.between(started, clock.instant()));
   }
 

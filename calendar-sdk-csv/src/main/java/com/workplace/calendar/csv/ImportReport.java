@@ -1,15 +1,11 @@
 package com.workplace.calendar.csv;
 
-import com.workplace.calendar.csv.internal.SpreadsheetCells;
+import com.workplace.calendar.csv.internal.ReportCsvWriter;
 import com.workplace.calendar.tenant.TenantId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * What an import did (or, for a dry run, would do), row by row.
@@ -100,33 +96,9 @@ public record ImportReport(
    */
   public void writeCsv(Writer out) {
     Objects.requireNonNull(out, "out");
-    try {
-      CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT);
-      printer.printRecord(CSV_HEADER);
-      for (RowError error : errors) {
-        printer.printRecord(
-            Long.toString(error.line()),
-            SpreadsheetCells.neutralize(error.email()),
-            SpreadsheetCells.neutralize(error.roomId()),
-            error.reason().name(),
-            SpreadsheetCells.neutralize(error.message()));
-      }
-      if (omittedErrors() > 0) {
-        out.write(
-            String.format(
-                Locale.ROOT,
-                "# %d more failed rows are not listed (the report keeps the first %d)\r\n",
-                omittedErrors(),
-                errors.size()));
-      }
-      printer.flush();
-    } catch (IOException e) {
-      throw new CsvIoException("could not write the import report: " + e.getMessage(), null, e);
-    } catch (UncheckedIOException e) {
-      throw new CsvIoException(
-          "could not write the import report: " + e.getCause().getMessage(), null, e.getCause());
-    }
+    ReportCsvWriter.write(CSV_HEADER, errors, omittedErrors(), out);
   }
+
 
   /**
    * Summarizes the counts; the errors are left out.

@@ -3,8 +3,8 @@ package com.workplace.calendar.csv;
 import com.workplace.calendar.Page;
 import com.workplace.calendar.PageRequest;
 import com.workplace.calendar.booking.Availability;
-import com.workplace.calendar.internal.DefaultCalendarRegistry;
-import com.workplace.calendar.internal.DefaultSpaceMapper;
+import com.workplace.calendar.CalendarService;
+import com.workplace.calendar.CalendarServices;
 import com.workplace.calendar.registry.CalendarQuery;
 import com.workplace.calendar.registry.CalendarRegistry;
 import com.workplace.calendar.registry.ConnectOutcome;
@@ -54,8 +54,16 @@ final class TestWorld {
   final Clock clock = Clock.fixed(Instant.parse("2025-03-01T09:00:00Z"), ZoneOffset.UTC);
   final InMemoryCalendarStore store = InMemoryCalendarStore.create(clock);
   final Directory directory = new Directory();
-  final CalendarRegistry registry = new DefaultCalendarRegistry(store, new UnusedProvider(), clock);
-  final SpaceMapper mapper = new DefaultSpaceMapper(store, directory, clock);
+  final CalendarService service =
+      CalendarServices.builder()
+          .provider(new UnusedProvider())
+          .store(store)
+          .clock(clock)
+          .spaceDirectory(directory)
+          .syncListener((tenant, calendar, changes) -> {})
+          .build();
+  final CalendarRegistry registry = service.calendars();
+  final SpaceMapper mapper = service.spaces();
 
   /** A tenant with the spaces 101 to 110. */
   TestWorld() {

@@ -38,10 +38,12 @@ class DiscoveryTest {
   void openIdConfigurationNamesTheFakesEndpoints(FakeMicrosoft365 injected) {
     assertThat(injected).isSameAs(m365);
     FakeTenant t = m365.tenant("contoso.onmicrosoft.com");
-    String base = m365.authorityUri() + t.domain();
+    String base = m365.authorityUri() + t.id();
 
-    Http.Reply r = http.get(base + "/v2.0/.well-known/openid-configuration", null);
+    Http.Reply r =
+        http.get(m365.authorityUri() + t.domain() + "/v2.0/.well-known/openid-configuration", null);
 
+    // asked by domain, Microsoft answers with the tenant's directory GUID
     assertThat(r.json())
         .containsEntry("issuer", base + "/v2.0")
         .containsEntry("token_endpoint", base + "/oauth2/v2.0/token")

@@ -103,7 +103,6 @@ public final class DefaultRoomBookings implements RoomBookings {
     Objects.requireNonNull(request, "request");
     TenantId tenantId = request.tenantId();
     String email = resolveCalendar(request);
-    tenants.requireAuthorized(tenantId);
     String transactionId = TransactionIds.of(tenantId, request.bookingKey());
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<BookingLink> existing = store.findBookingLink(tenantId, request.bookingKey());
@@ -120,9 +119,11 @@ public final class DefaultRoomBookings implements RoomBookings {
         if (link.eventId().isPresent()) {
           return readExisting(link);
         }
+        tenants.requireAuthorized(tenantId);
         return createEvent(request, link);
       }
       requireBookable(tenantId, email);
+      tenants.requireAuthorized(tenantId);
       BookingLink fresh =
           new BookingLink(
               tenantId,

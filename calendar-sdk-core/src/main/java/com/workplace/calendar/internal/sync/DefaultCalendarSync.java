@@ -153,6 +153,22 @@ public final class DefaultCalendarSync implements CalendarSync {
     }
   }
 
+  /**
+   * Queues the first round of calendars that just got connected, when the background work runs;
+   * the round also creates their change subscription.
+   *
+   * @param tenantId the tenant
+   * @param emails the calendars
+   */
+  public void calendarsConnected(TenantId tenantId, java.util.List<String> emails) {
+    if (!started.get() || closed.get()) {
+      return;
+    }
+    for (String email : emails) {
+      queue.request(new CalendarKey(tenantId, email), java.util.EnumSet.of(WorkKind.POLL));
+    }
+  }
+
   @Override
   public NotificationReceiver notifications() {
     return receiver;

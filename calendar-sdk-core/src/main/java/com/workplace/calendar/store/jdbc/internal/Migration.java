@@ -1,6 +1,5 @@
 package com.workplace.calendar.store.jdbc.internal;
 
-import com.workplace.calendar.internal.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,7 +62,7 @@ record Migration(int version, String description, String script, String checksum
         Integer.parseInt(name.group(1)),
         name.group(2).replace('_', ' '),
         script,
-        Hashing.sha256Hex(script));
+        Digests.sha256Hex(script));
   }
 
   /**

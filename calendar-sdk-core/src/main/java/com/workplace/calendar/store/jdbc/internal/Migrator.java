@@ -1,7 +1,6 @@
 package com.workplace.calendar.store.jdbc.internal;
 
 import com.workplace.calendar.CalendarClientException;
-import com.workplace.calendar.internal.Hashing;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -284,7 +283,7 @@ public final class Migrator {
 
   private long lockKey() {
     byte[] digest =
-        Hashing.sha256(
+        Digests.sha256(
             ("com.workplace.calendar.store.JdbcCalendarStore:" + tables.prefix())
                 .getBytes(StandardCharsets.UTF_8));
     return ByteBuffer.wrap(digest).getLong();
