@@ -65,6 +65,24 @@ class ReadmeSnippetsTest {
     assertThat(samples).as("samples checked").isPositive();
   }
 
+  @Test
+  void theReadmesCoordinatesNameThisVersion() throws IOException {
+    String pom = Files.readString(ROOT.resolve("pom.xml"));
+    Matcher parent =
+        Pattern.compile("<artifactId>calendar-sdk-parent</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(pom);
+    assertThat(parent.find()).as("the parent pom's version").isTrue();
+    List<String> lines = Files.readAllLines(ROOT.resolve("README.md"));
+    int from = lines.indexOf("<!-- coordinates:start -->");
+    int to = lines.indexOf("<!-- coordinates:end -->");
+    assertThat(from).as("coordinates markers").isNotNegative();
+    assertThat(to).isGreaterThan(from);
+    String block = String.join("\n", lines.subList(from, to));
+    assertThat(block)
+        .as("the BOM version in the README")
+        .contains("<version>" + parent.group(1) + "</version>");
+  }
+
   private static List<Path> readmes() throws IOException {
     List<Path> readmes = new ArrayList<>();
     readmes.add(ROOT.resolve("README.md"));

@@ -3,6 +3,7 @@ package com.workplace.calendar.examples.admin;
 import static com.workplace.calendar.examples.admin.Output.obj;
 
 import com.workplace.calendar.CalendarServiceException;
+import com.workplace.calendar.ResourceNotFoundException;
 import com.workplace.calendar.sync.SyncOptions;
 import com.workplace.calendar.tenant.ConsentCallback;
 import com.workplace.calendar.tenant.ConsentRequest;
@@ -60,7 +61,20 @@ final class TenantCommands extends GroupCommand {
           ctx.fakeListener().orElseGet(() -> LoopbackConsentListener.start(ctx.redirectUri()));
       try {
         listener.expect();
-        ConsentRequest request = ctx.service().tenants().begin(tenantId);
+        ConsentRequest request;
+        try {
+          request = ctx.service().tenants().begin(tenantId);
+        } catch (ResourceNotFoundException e) {
+          // the identity platform knows no tenant of this domain: nothing was recorded
+          throw AdminException.configuration(
+              e.getMessage(),
+              ctx.isFake()
+                  ? "the embedded fake has only the demo tenant " + DemoOrganisation.DOMAIN
+                      + ": run calendar-admin tenant authorize " + DemoOrganisation.DOMAIN
+                      + " (a real tenant needs --target microsoft365, see the README)"
+                  : "check the tenant: use the customer's directory GUID or one of its verified"
+                      + " domains (e.g. contoso.onmicrosoft.com)");
+        }
         out.line("Authorizing " + tenantId + ".");
         if (ctx.isFake()) {
           out.line((tenantId.equals(TenantId.parse(DemoOrganisation.DOMAIN)) ? "The demo tenant's administrator"
