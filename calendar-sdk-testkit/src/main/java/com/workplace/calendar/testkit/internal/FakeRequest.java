@@ -106,10 +106,6 @@ public final class FakeRequest {
     return values == null ? List.of() : values;
   }
 
-  public Map<String, List<String>> allHeaders() {
-    return headers;
-  }
-
   public byte[] body() {
     return body;
   }
