@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultNotificationReceiver implements NotificationReceiver {
   /** The largest body accepted (1 MiB). */
-  public static final int MAX_BODY_BYTES = 1 << 20;
+  public static final int MAX_BODY_BYTES = NotificationReceiver.MAX_BODY_BYTES;
 
   /** The longest validation token echoed. */
   public static final int MAX_TOKEN_LENGTH = 1024;
