@@ -288,7 +288,7 @@ public class CalendarSdkProperties {
     /** $batch requests in flight per connect. Default: 8. */
     private Integer maxConcurrentBatches;
 
-    /** When a permit of a crashed instance is given up. Default: the SDK's. */
+    /** When the permit of an instance that died is given back, 1 second to 5 minutes. Default: 10s. */
     private Duration permitExpiry;
 
     /** {@return the value} */
