@@ -69,8 +69,11 @@ public final class CalendarHealthContributor implements CompositeHealthContribut
 
   @Override
   public Stream<HealthContributors.Entry> stream() {
-    return store.listTenants().stream()
-        .map(t -> new HealthContributors.Entry(t.id().value(), indicator(t)));
+    java.util.List<Tenant> tenants = store.listTenants();
+    java.util.Set<String> current = new java.util.HashSet<>();
+    tenants.forEach(t -> current.add(t.id().value()));
+    cache.keySet().retainAll(current);
+    return tenants.stream().map(t -> new HealthContributors.Entry(t.id().value(), indicator(t)));
   }
 
   private HealthIndicator indicator(Tenant tenant) {
