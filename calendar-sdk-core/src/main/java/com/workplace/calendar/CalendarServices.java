@@ -68,6 +68,7 @@ public final class CalendarServices {
     private Duration consentStateLifetime = Duration.ofMinutes(15);
     private Duration verificationTimeout = Duration.ofMinutes(2);
     private Duration tenantStatusRefresh = DEFAULT_TENANT_STATUS_REFRESH;
+    private CalendarEventListener eventListener = CalendarEventListener.NONE;
     private final List<AutoCloseable> alsoClose = new ArrayList<>();
 
     private Builder() {}
@@ -192,6 +193,20 @@ public final class CalendarServices {
     }
 
     /**
+     * Hooks for metrics, tracing and monitoring: connect outcomes, sync rounds, notifications and
+     * consent. Default: none. Combine several with {@link CalendarEventListener#composite(List)};
+     * a listener that throws is logged and does not disturb the SDK.
+     *
+     * @param value the listener
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder eventListener(CalendarEventListener value) {
+      this.eventListener = Objects.requireNonNull(value, "eventListener");
+      return this;
+    }
+
+    /**
      * Another resource the service closes when it closes, after the provider and the store (e.g. a
      * thread pool the provider uses).
      *
@@ -221,9 +236,10 @@ public final class CalendarServices {
         throw new IllegalStateException("spaceDirectory is required: the product's spaces");
       }
       CalendarStore s = store != null ? store : InMemoryCalendarStore.create(clock);
+      CalendarEventListener events = CalendarEventListener.composite(List.of(eventListener));
       TenantStatusCache statuses = new TenantStatusCache(s, tenantStatusRefresh);
       CalendarProvider guarded = new TenantGuardedProvider(provider, statuses);
-      DefaultCalendarRegistry registry = new DefaultCalendarRegistry(s, guarded, clock);
+      DefaultCalendarRegistry registry = new DefaultCalendarRegistry(s, guarded, clock, events);
       DefaultSpaceMapper spaces = new DefaultSpaceMapper(s, spaceDirectory, clock);
       DefaultTenantAuthorizer tenants =
           new DefaultTenantAuthorizer(
@@ -233,10 +249,12 @@ public final class CalendarServices {
               consentStateLifetime,
               verificationTimeout,
               d -> TimeUnit.MILLISECONDS.sleep(d.toMillis()),
-              statuses);
+              statuses,
+              events);
       DefaultRoomBookings bookings = new DefaultRoomBookings(s, guarded, clock, statuses);
       DefaultCalendarSync sync =
-          new DefaultCalendarSync(s, guarded, registry, syncListener, syncOptions, clock);
+          new DefaultCalendarSync(
+              s, guarded, registry, syncListener, syncOptions, clock, events);
       registry.whenConnected(sync::calendarsConnected);
       List<AutoCloseable> owned = new ArrayList<>();
       owned.add(provider);

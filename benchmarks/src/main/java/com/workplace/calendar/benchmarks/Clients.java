@@ -9,6 +9,7 @@ import com.workplace.calendar.PageRequest;
 import com.workplace.calendar.graph.GraphCalendarService;
 import com.workplace.calendar.graph.GraphEventListener;
 import com.workplace.calendar.graph.GraphLimits;
+import com.workplace.calendar.micrometer.CalendarMetrics;
 import com.workplace.calendar.space.Space;
 import com.workplace.calendar.space.SpaceDirectory;
 import com.workplace.calendar.space.SpaceId;
@@ -67,6 +68,29 @@ final class Clients {
         .trust(m365.sslContext(), m365.trustManager())
         .limits(limits)
         .eventListener(events)
+        .verificationTimeout(Duration.ZERO)
+        .syncListener(listener)
+        .spaceDirectory(NO_SPACES)
+        .build();
+  }
+
+  /** This SDK with the given limits and Micrometer metrics on, for both kinds of event. */
+  static CalendarService oursWithMetrics(
+      FakeMicrosoft365 m365,
+      FakeApp app,
+      SyncListener listener,
+      GraphLimits limits,
+      CalendarMetrics metrics) {
+    return GraphCalendarService.builder()
+        .clientId(app.clientId())
+        .clientSecret(app.clientSecret())
+        .redirectUri(REDIRECT)
+        .authorityHost(m365.authorityUri())
+        .graphEndpoint(m365.graphUri())
+        .trust(m365.sslContext(), m365.trustManager())
+        .limits(limits)
+        .eventListener(metrics)
+        .calendarEventListener(metrics)
         .verificationTimeout(Duration.ZERO)
         .syncListener(listener)
         .spaceDirectory(NO_SPACES)

@@ -5,11 +5,15 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.booking.Booking;
 import com.workplace.calendar.booking.BookingRequest;
+import com.workplace.calendar.graph.GraphCall;
+import com.workplace.calendar.graph.GraphEventListener;
 import com.workplace.calendar.graph.GraphLimits;
+import com.workplace.calendar.micrometer.CalendarMetrics;
 import com.workplace.calendar.tenant.TenantId;
 import com.workplace.calendar.testkit.FakeApp;
 import com.workplace.calendar.testkit.FakeLimits;
 import com.workplace.calendar.testkit.FakeMicrosoft365;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +29,10 @@ import okhttp3.Response;
  * The cost per request of each client on top of the fake itself: N sequential GETs of one event
  * ({@code GET users/{room}/events/{id}}) against a fake with no latency and no limits. The bare
  * OkHttp call (bearer token, body read into memory) is the floor; this SDK goes through {@code
- * bookings().get(...)} (store lookup, mailbox gate, retry loop, JSON mapping); Microsoft's SDK
- * through {@code users().byUserId(..).events().byEventId(..).get()}.
+ * bookings().get(...)} (store lookup, mailbox gate, retry loop, JSON mapping), once as it is and
+ * once with the Micrometer binder ({@code calendar-sdk-micrometer}) registered for both kinds of
+ * event on a {@code SimpleMeterRegistry}; Microsoft's SDK through {@code
+ * users().byUserId(..).events().byEventId(..).get()}.
  */
 final class OverheadBenchmark {
   private final Options options;
@@ -54,21 +60,28 @@ final class OverheadBenchmark {
       TenantId tenantId = TenantId.parse(domain);
       String room = "orchard@" + domain;
       m365.tenant(domain).addRoom(room, "Orchard");
-      try (CalendarService service = Clients.ours(m365, app, Clients.IGNORE_CHANGES, ourLimits)) {
-        Clients.authorize(service, m365, tenantId);
-        service.calendars().add(tenantId, room);
-        service.calendars().connect(tenantId);
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      CalendarMetrics metrics = CalendarMetrics.create();
+      metrics.bindTo(registry);
+      try (CalendarService service = Clients.ours(m365, app, Clients.IGNORE_CHANGES, ourLimits);
+          CalendarService measured =
+              Clients.oursWithMetrics(m365, app, Clients.IGNORE_CHANGES, ourLimits, metrics)) {
         Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
-        Booking booking =
-            service
-                .bookings()
-                .create(
-                    BookingRequest.builder(tenantId, "overhead-1")
-                        .room(room)
-                        .subject("Overhead")
-                        .time(start, start.plus(Duration.ofMinutes(30)))
-                        .booker("ada@" + domain, "Ada")
-                        .build());
+        Booking booking = null;
+        for (CalendarService s : List.of(service, measured)) {
+          Clients.authorize(s, m365, tenantId);
+          s.calendars().add(tenantId, room);
+          s.calendars().connect(tenantId);
+          booking =
+              s.bookings()
+                  .create(
+                      BookingRequest.builder(tenantId, "overhead-1")
+                          .room(room)
+                          .subject("Overhead")
+                          .time(start, start.plus(Duration.ofMinutes(30)))
+                          .booker("ada@" + domain, "Ada")
+                          .build());
+        }
         String eventId = booking.eventId();
         String token = m365.issueAppToken(tenantId.value(), app.clientId());
         OkHttpClient bare = Clients.bare(m365);
@@ -88,6 +101,13 @@ final class OverheadBenchmark {
                     "this SDK, bookings().get(..)",
                     () -> {
                       if (service.bookings().get(tenantId, "overhead-1").isEmpty()) {
+                        throw new IllegalStateException("booking not found");
+                      }
+                    }),
+                new Variant(
+                    "this SDK, bookings().get(..), Micrometer binder on",
+                    () -> {
+                      if (measured.bookings().get(tenantId, "overhead-1").isEmpty()) {
                         throw new IllegalStateException("booking not found");
                       }
                     }),
@@ -149,11 +169,62 @@ final class OverheadBenchmark {
                         median - floor, median / floor))
                 .metric("microsOverBare", Format.round1(median - floor));
           }
+          if (variants.get(v).name.endsWith("Micrometer binder on")) {
+            double plain = Format.median(micros[1]);
+            row.metric("microsOverSdkWithoutMetrics", Format.round1(median - plain))
+                .metric(
+                    "metricsRecorded",
+                    (long) registry.get("calendar.graph.requests").tag("operation", "events.get").timer().count());
+            row.errors(
+                row.errors
+                    + String.format(
+                        Locale.ROOT, "; %+,.1f µs/request over the SDK without metrics", median - plain));
+          }
           rows.add(row);
         }
+        rows.add(listenerCost(r));
         return rows;
       }
     }
+  }
+
+  /**
+   * What the Micrometer binder itself adds to one request: the events of one answered GET
+   * ({@code requestStarted}, {@code responseReceived}) through the service's guarding composite,
+   * timed alone in a loop. The end-to-end rows above carry the same cost inside the noise of a
+   * network round trip.
+   */
+  private Row listenerCost(int rounds) {
+    CalendarMetrics metrics = CalendarMetrics.create();
+    metrics.bindTo(new SimpleMeterRegistry());
+    GraphEventListener events = GraphEventListener.composite(metrics);
+    GraphCall started =
+        new GraphCall("GET", "/v1.0/users/orchard@overhead.onmicrosoft.com/events/AAMk", "events.get",
+            "overhead.onmicrosoft.com", java.util.Optional.of("orchard@overhead.onmicrosoft.com"), 1, 0,
+            Duration.ZERO);
+    GraphCall answered = started.answered(200, Duration.ofNanos(250_000));
+    int n = 1_000_000;
+    for (int i = 0; i < n; i++) {
+      events.requestStarted(started);
+      events.responseReceived(answered);
+    }
+    double[] micros = new double[rounds];
+    for (int round = 0; round < rounds; round++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        events.requestStarted(started);
+        events.responseReceived(answered);
+      }
+      micros[round] = (System.nanoTime() - t0) / 1e3 / n;
+    }
+    double median = Format.median(micros);
+    return new Row(
+            String.format(Locale.ROOT, "per-request overhead, %,d sequential GETs", options.overheadRequests),
+            "Micrometer binder alone, one request's events")
+        .measured(String.format(Locale.ROOT, "%.2f µs/request", median))
+        .metric("microsPerRequestMedian", Math.round(median * 1000) / 1000.0)
+        .metric("microsPerRequestRounds", micros)
+        .errors("requestStarted + responseReceived through the composite, 1,000,000 times per round");
   }
 
   private record Variant(String name, Runnable call) {}

@@ -1,5 +1,6 @@
 package com.workplace.calendar.internal;
 
+import com.workplace.calendar.CalendarEventListener;
 import com.workplace.calendar.DuplicateRecordException;
 import com.workplace.calendar.Page;
 import com.workplace.calendar.PageRequest;
@@ -54,6 +55,7 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
   private final CalendarStore store;
   private final CalendarProvider provider;
   private final Clock clock;
+  private final CalendarEventListener events;
   private volatile java.util.function.BiConsumer<TenantId, List<String>> whenConnected =
       (tenant, emails) -> {};
 
@@ -65,9 +67,23 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
    * @param clock the clock
    */
   public DefaultCalendarRegistry(CalendarStore store, CalendarProvider provider, Clock clock) {
+    this(store, provider, clock, CalendarEventListener.NONE);
+  }
+
+  /**
+   * Creates the registry.
+   *
+   * @param store where calendars are kept
+   * @param provider the backend that probes mailboxes
+   * @param clock the clock
+   * @param events told of every connect report
+   */
+  public DefaultCalendarRegistry(
+      CalendarStore store, CalendarProvider provider, Clock clock, CalendarEventListener events) {
     this.store = Objects.requireNonNull(store, "store");
     this.provider = Objects.requireNonNull(provider, "provider");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.events = Objects.requireNonNull(events, "events");
   }
 
   /**
@@ -264,7 +280,10 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
     if (!connected.isEmpty()) {
       whenConnected.accept(tenantId, connected);
     }
-    return new ConnectReport(tenantId, outcomes, Duration.between(started, clock.instant()));
+    ConnectReport report =
+        new ConnectReport(tenantId, outcomes, Duration.between(started, clock.instant()));
+    events.connectCompleted(report);
+    return report;
   }
 
   /** Records an outcome on the calendar, retrying on concurrent changes; false if it vanished. */

@@ -1,5 +1,6 @@
 package com.workplace.calendar.internal;
 
+import com.workplace.calendar.CalendarEventListener;
 import com.workplace.calendar.CalendarSdkException;
 import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.ConflictException;
@@ -15,6 +16,7 @@ import com.workplace.calendar.spi.TenantAccess;
 import com.workplace.calendar.store.CalendarStore;
 import com.workplace.calendar.store.ConsentState;
 import com.workplace.calendar.tenant.ConsentCallback;
+import com.workplace.calendar.tenant.ConsentRejection;
 import com.workplace.calendar.tenant.ConsentRequest;
 import com.workplace.calendar.tenant.InvalidConsentStateException;
 import com.workplace.calendar.tenant.Tenant;
@@ -61,6 +63,7 @@ public final class DefaultTenantAuthorizer implements TenantAuthorizer {
   private final Duration verificationBudget;
   private final Sleeper sleeper;
   private final TenantStatusCache statuses;
+  private final CalendarEventListener events;
 
   /**
    * Creates the authorizer.
@@ -81,6 +84,32 @@ public final class DefaultTenantAuthorizer implements TenantAuthorizer {
       Duration verificationBudget,
       Sleeper sleeper,
       TenantStatusCache statuses) {
+    this(store, provider, clock, stateLifetime, verificationBudget, sleeper, statuses,
+        CalendarEventListener.NONE);
+  }
+
+  /**
+   * Creates the authorizer.
+   *
+   * @param store where tenants and consent states are kept
+   * @param provider the backend
+   * @param clock the clock
+   * @param stateLifetime how long a consent state is accepted
+   * @param verificationBudget how long verification may keep retrying transient failures
+   * @param sleeper how to wait between attempts
+   * @param statuses the tenant statuses the other parts read, told of every change made here
+   * @param events told of consent outcomes and verifications
+   */
+  public DefaultTenantAuthorizer(
+      CalendarStore store,
+      CalendarProvider provider,
+      Clock clock,
+      Duration stateLifetime,
+      Duration verificationBudget,
+      Sleeper sleeper,
+      TenantStatusCache statuses,
+      CalendarEventListener events) {
+    this.events = Objects.requireNonNull(events, "events");
     this.store = Objects.requireNonNull(store, "store");
     this.provider = Objects.requireNonNull(provider, "provider");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -123,31 +152,37 @@ public final class DefaultTenantAuthorizer implements TenantAuthorizer {
 
   @Override
   public VerificationResult complete(ConsentCallback callback) {
+    VerificationResult result = completeCallback(callback);
+    events.consentCompleted(result);
+    return result;
+  }
+
+  private VerificationResult completeCallback(ConsentCallback callback) {
     Objects.requireNonNull(callback, "callback");
     String state =
-        callback.state().orElseThrow(() -> new InvalidConsentStateException(
+        callback.state().orElseThrow(() -> rejected(ConsentRejection.MISSING_STATE,
             "the consent callback carries no state; start the authorization again"));
     if (state.length() > 512) {
-      throw new InvalidConsentStateException("the consent callback's state is not one this SDK issued");
+      throw rejected(ConsentRejection.UNKNOWN_STATE, "the consent callback's state is not one this SDK issued");
     }
     String hash = Hashing.sha256Hex(state);
     ConsentState known =
         store.findConsentState(hash)
-            .orElseThrow(() -> new InvalidConsentStateException(
+            .orElseThrow(() -> rejected(ConsentRejection.UNKNOWN_STATE,
                 "the consent callback's state is unknown; start the authorization again"));
     Instant now = clock.instant();
     if (known.usedAt().isPresent()) {
-      throw new InvalidConsentStateException(
+      throw rejected(ConsentRejection.USED_STATE,
           "the consent callback's state was already used; start the authorization again");
     }
     if (!known.expiresAt().isAfter(now)) {
-      throw new InvalidConsentStateException(
+      throw rejected(ConsentRejection.EXPIRED_STATE,
           "the consent callback's state has expired; start the authorization again");
     }
     TenantId tenantId = known.tenantId();
     Optional<Tenant> tenant = store.findTenant(tenantId);
     if (tenant.isEmpty()) {
-      throw new InvalidConsentStateException(
+      throw rejected(ConsentRejection.TENANT_REMOVED,
           "the tenant of this consent was removed meanwhile; start the authorization again");
     }
     if (callback.tenant().isPresent()) {
@@ -156,12 +191,12 @@ public final class DefaultTenantAuthorizer implements TenantAuthorizer {
           (tenantId.isGuid() && !tenantId.value().equals(reported))
               || tenant.get().directoryId().filter(d -> !d.equals(reported)).isPresent();
       if (mismatch) {
-        throw new InvalidConsentStateException(
+        throw rejected(ConsentRejection.TENANT_MISMATCH,
             "the consent callback names another tenant than the one being authorized");
       }
     }
     if (!store.markConsentStateUsed(hash, now)) {
-      throw new InvalidConsentStateException(
+      throw rejected(ConsentRejection.USED_STATE,
           "the consent callback's state was already used; start the authorization again");
     }
     if (callback.error().isPresent()) {
@@ -183,17 +218,27 @@ public final class DefaultTenantAuthorizer implements TenantAuthorizer {
     return verifyWithRetries(tenantId, Optional.empty(), callback.tenant());
   }
 
+  private InvalidConsentStateException rejected(ConsentRejection reason, String message) {
+    events.consentRejected(reason);
+    return new InvalidConsentStateException(message);
+  }
+
   @Override
   public VerificationResult verify(TenantId tenantId) {
     requireTenant(tenantId);
-    return verifyWithRetries(tenantId, Optional.empty(), Optional.empty());
+    return verified(verifyWithRetries(tenantId, Optional.empty(), Optional.empty()));
   }
 
   @Override
   public VerificationResult verify(TenantId tenantId, String probeMailbox) {
     String mailbox = EmailAddresses.normalize(probeMailbox);
     requireTenant(tenantId);
-    return verifyWithRetries(tenantId, Optional.of(mailbox), Optional.empty());
+    return verified(verifyWithRetries(tenantId, Optional.of(mailbox), Optional.empty()));
+  }
+
+  private VerificationResult verified(VerificationResult result) {
+    events.tenantVerified(result);
+    return result;
   }
 
   private VerificationResult verifyWithRetries(

@@ -13,6 +13,14 @@ package com.workplace.calendar.sync;
 public interface NotificationReceiver {
 
   /**
+   * The largest request body a receiver accepts (1 MiB); a larger one is answered 413. A web
+   * endpoint needs to read at most one byte more than this before passing the request in.
+   *
+   * @since 0.2.0
+   */
+  int MAX_BODY_BYTES = 1 << 20;
+
+  /**
    * Handles one request to the notification (or lifecycle) endpoint.
    *
    * @param request the request

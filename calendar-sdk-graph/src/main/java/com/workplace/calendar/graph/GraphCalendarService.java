@@ -1,5 +1,6 @@
 package com.workplace.calendar.graph;
 
+import com.workplace.calendar.CalendarEventListener;
 import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.CalendarServices;
 import com.workplace.calendar.graph.internal.Endpoints;
@@ -15,6 +16,7 @@ import com.workplace.calendar.sync.SyncOptions;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -262,13 +264,29 @@ public final class GraphCalendarService {
     }
 
     /**
-     * Hooks for metrics.
+     * Hooks for metrics and tracing of every HTTP request to Graph. Default: none. Combine several
+     * with {@link GraphEventListener#composite(List)}.
      *
      * @param value the listener
      * @return this builder
      */
     public Builder eventListener(GraphEventListener value) {
       this.eventListener = Objects.requireNonNull(value, "eventListener");
+      return this;
+    }
+
+    /**
+     * Hooks for metrics, tracing and monitoring of what the SDK does above single requests:
+     * connect outcomes, sync rounds, notifications and consent (see {@link
+     * CalendarServices.Builder#eventListener(CalendarEventListener)}). Default: none. A listener
+     * for both kinds of event (such as the Micrometer binder) is passed to both methods.
+     *
+     * @param value the listener
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder calendarEventListener(CalendarEventListener value) {
+      core.eventListener(value);
       return this;
     }
 

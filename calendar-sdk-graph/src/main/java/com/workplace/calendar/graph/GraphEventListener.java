@@ -1,13 +1,22 @@
 package com.workplace.calendar.graph;
 
+import com.workplace.calendar.graph.internal.CompositeGraphEventListener;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Hooks for metrics and tracing: the transport calls them for every request. Implementations must
  * be fast and thread-safe and must not throw; every method does nothing by default. A request goes
  * through {@link #requestStarted} and then {@link #responseReceived} (an answer of any status) or
  * {@link #requestFailed} (no answer) for each attempt, with {@link #throttled}, {@link #retrying}
- * and {@link #gaveUp} in between as they happen.
+ * and {@link #gaveUp} in between as they happen. The requests inside a {@code $batch} are not HTTP
+ * requests of their own: each answer of one comes through {@link #batchItemAnswered} or {@link
+ * #batchItemThrottled}, which by default pass it on to {@link #responseReceived} and {@link
+ * #throttled}.
+ *
+ * <p>An attempt's {@link #requestStarted} and its {@link #responseReceived} or {@link
+ * #requestFailed} are called on the same thread, with nothing sent in between on that thread, so a
+ * tracing listener can keep the attempt's span in a thread-local.
  *
  * @since 0.1.0
  */
@@ -15,6 +24,29 @@ public interface GraphEventListener {
 
   /** A listener that ignores everything. */
   GraphEventListener NONE = new GraphEventListener() {};
+
+  /**
+   * Combines listeners: each is told of every event in the order given. A listener that throws is
+   * logged (once per kind of failure) and the others, and the request, carry on.
+   *
+   * @param listeners the listeners
+   * @return one listener telling them all; {@link #NONE} for none
+   * @since 0.2.0
+   */
+  static GraphEventListener composite(List<? extends GraphEventListener> listeners) {
+    return CompositeGraphEventListener.of(listeners);
+  }
+
+  /**
+   * Combines listeners, see {@link #composite(List)}.
+   *
+   * @param listeners the listeners
+   * @return one listener telling them all
+   * @since 0.2.0
+   */
+  static GraphEventListener composite(GraphEventListener... listeners) {
+    return composite(List.of(listeners));
+  }
 
   /**
    * An attempt is about to be sent (its mailbox permit is held).
@@ -67,6 +99,30 @@ public interface GraphEventListener {
    * @since 0.2.0
    */
   default void batchSent(String tenant, int items) {}
+
+  /**
+   * One request inside a {@code $batch} got its final answer (any status but 429 and the ones
+   * retried). By default passed on to {@link #responseReceived}.
+   *
+   * @param call the inner request, with its status; its duration is zero (the batch's own request
+   *     carries the time)
+   * @since 0.2.0
+   */
+  default void batchItemAnswered(GraphCall call) {
+    responseReceived(call);
+  }
+
+  /**
+   * One request inside a {@code $batch} was throttled (429); it is sent again in a later batch and
+   * its mailbox pauses on every instance. By default passed on to {@link #throttled}.
+   *
+   * @param call the inner request
+   * @param wait how long the mailbox pauses
+   * @since 0.2.0
+   */
+  default void batchItemThrottled(GraphCall call, Duration wait) {
+    throttled(call, wait);
+  }
 
   /**
    * A request will be sent again after a wait.

@@ -1,5 +1,6 @@
 package com.workplace.calendar.internal.sync;
 
+import com.workplace.calendar.CalendarEventListener;
 import com.workplace.calendar.ConflictException;
 import com.workplace.calendar.ResourceNotFoundException;
 import com.workplace.calendar.internal.Hashing;
@@ -57,7 +58,7 @@ public final class DefaultCalendarSync implements CalendarSync {
   private final SyncOptions options;
   private final Clock clock;
   private final Leases leases;
-  private final DeltaRound round;
+  private final ObservedRounds round;
   private final SubscriptionKeeper subscriptions;
   private final WorkQueue queue;
   private final SyncScheduler scheduler;
@@ -83,6 +84,28 @@ public final class DefaultCalendarSync implements CalendarSync {
       SyncListener listener,
       SyncOptions options,
       Clock clock) {
+    this(store, provider, registry, listener, options, clock, CalendarEventListener.NONE);
+  }
+
+  /**
+   * Creates the sync; nothing runs until {@link #start()} or {@link #syncNow}.
+   *
+   * @param store where sync state, subscriptions and leases are kept (shared by instances)
+   * @param provider the calendar backend
+   * @param registry the registry, used to connect newly added calendars on a schedule
+   * @param listener the host's listener for changes
+   * @param options the window, intervals, leases and notification URLs
+   * @param clock the clock for windows, leases and subscription expiry
+   * @param events told of sync rounds and notifications
+   */
+  public DefaultCalendarSync(
+      CalendarStore store,
+      CalendarProvider provider,
+      CalendarRegistry registry,
+      SyncListener listener,
+      SyncOptions options,
+      Clock clock,
+      CalendarEventListener events) {
     this.store = Objects.requireNonNull(store, "store");
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(registry, "registry");
@@ -91,11 +114,12 @@ public final class DefaultCalendarSync implements CalendarSync {
     this.clock = Objects.requireNonNull(clock, "clock");
     String owner = options.ownerId().orElseGet(() -> "sync-" + Hashing.randomToken(9));
     this.leases = new Leases(store, owner, options.leaseTtl(), clock);
-    this.round = new DeltaRound(store, provider, listener, options, clock);
+    this.round =
+        new ObservedRounds(new DeltaRound(store, provider, listener, options, clock), store, clock, events);
     this.subscriptions = new SubscriptionKeeper(store, provider, options, clock);
     this.queue = new WorkQueue(this::work);
     this.scheduler = new SyncScheduler(store, registry, leases, queue, options);
-    this.receiver = new DefaultNotificationReceiver(store, provider, queue);
+    this.receiver = new DefaultNotificationReceiver(store, provider, queue, events);
   }
 
   @Override

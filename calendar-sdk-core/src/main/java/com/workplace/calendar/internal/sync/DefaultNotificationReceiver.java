@@ -1,11 +1,14 @@
 package com.workplace.calendar.internal.sync;
 
+import com.workplace.calendar.CalendarEventListener;
 import com.workplace.calendar.internal.Hashing;
 import com.workplace.calendar.spi.CalendarProvider;
 import com.workplace.calendar.spi.IncomingNotification;
 import com.workplace.calendar.store.CalendarStore;
 import com.workplace.calendar.store.SubscriptionState;
+import com.workplace.calendar.sync.NotificationKind;
 import com.workplace.calendar.sync.NotificationReceiver;
+import com.workplace.calendar.sync.NotificationRejection;
 import com.workplace.calendar.sync.NotificationRequest;
 import com.workplace.calendar.sync.NotificationResponse;
 import com.workplace.calendar.tenant.Tenant;
@@ -47,7 +50,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultNotificationReceiver implements NotificationReceiver {
   /** The largest body accepted (1 MiB). */
-  public static final int MAX_BODY_BYTES = 1 << 20;
+  public static final int MAX_BODY_BYTES = NotificationReceiver.MAX_BODY_BYTES;
 
   /** The longest validation token echoed. */
   public static final int MAX_TOKEN_LENGTH = 1024;
@@ -58,39 +61,42 @@ public final class DefaultNotificationReceiver implements NotificationReceiver {
   private final CalendarStore store;
   private final CalendarProvider provider;
   private final WorkQueue queue;
+  private final CalendarEventListener events;
 
-  DefaultNotificationReceiver(CalendarStore store, CalendarProvider provider, WorkQueue queue) {
+  DefaultNotificationReceiver(
+      CalendarStore store, CalendarProvider provider, WorkQueue queue, CalendarEventListener events) {
     this.store = Objects.requireNonNull(store, "store");
     this.provider = Objects.requireNonNull(provider, "provider");
     this.queue = Objects.requireNonNull(queue, "queue");
+    this.events = Objects.requireNonNull(events, "events");
   }
 
   @Override
   public NotificationResponse handle(NotificationRequest request) {
     Objects.requireNonNull(request, "request");
     if (!request.method().equalsIgnoreCase("POST")) {
-      return new NotificationResponse(405, TEXT, "only POST is accepted");
+      return rejected(NotificationRejection.METHOD_NOT_ALLOWED, 405, "only POST is accepted");
     }
     Optional<String> rawToken = queryParameter(request.rawQuery(), "validationToken");
     if (rawToken.isPresent()) {
-      return handshake(rawToken.get());
+      return observedHandshake(rawToken.get());
     }
     if (queue.closed()) {
-      return new NotificationResponse(503, TEXT, "the sync is shut down; retry later");
+      return rejected(NotificationRejection.SHUT_DOWN, 503, "the sync is shut down; retry later");
     }
     byte[] body = request.body();
     if (body.length > MAX_BODY_BYTES) {
-      return new NotificationResponse(413, TEXT, "the notification body is too large");
+      return rejected(NotificationRejection.BODY_TOO_LARGE, 413, "the notification body is too large");
     }
     if (body.length == 0) {
-      return new NotificationResponse(400, TEXT, "the notification body is empty");
+      return rejected(NotificationRejection.EMPTY_BODY, 400, "the notification body is empty");
     }
     List<IncomingNotification> notifications;
     try {
       notifications = provider.parseNotifications(body);
     } catch (IllegalArgumentException e) {
       LOG.warn("Rejected a notification request that is not a notification payload");
-      return new NotificationResponse(400, TEXT, "the body is not a notification payload");
+      return rejected(NotificationRejection.MALFORMED_BODY, 400, "the body is not a notification payload");
     }
     Map<CalendarKey, Set<WorkKind>> work = new LinkedHashMap<>();
     int accepted = 0;
@@ -102,6 +108,7 @@ public final class DefaultNotificationReceiver implements NotificationReceiver {
       accepted++;
       CalendarKey key =
           new CalendarKey(subscription.get().tenantId(), subscription.get().calendarEmail());
+      events.notificationAccepted(key.tenantId(), key.email(), NotificationKind.of(notification.lifecycleEvent()));
       work.computeIfAbsent(key, k -> EnumSet.noneOf(WorkKind.class))
           .addAll(kindsFor(notification, key));
     }
@@ -110,6 +117,21 @@ public final class DefaultNotificationReceiver implements NotificationReceiver {
     }
     work.forEach(queue::request);
     return new NotificationResponse(202, TEXT, "");
+  }
+
+  private NotificationResponse rejected(NotificationRejection reason, int status, String message) {
+    events.notificationRejected(reason);
+    return new NotificationResponse(status, TEXT, message);
+  }
+
+  private NotificationResponse observedHandshake(String rawToken) {
+    NotificationResponse answer = handshake(rawToken);
+    if (answer.status() == 200) {
+      events.notificationHandshakeAnswered();
+    } else {
+      events.notificationRejected(NotificationRejection.INVALID_VALIDATION_TOKEN);
+    }
+    return answer;
   }
 
   private static NotificationResponse handshake(String rawToken) {
@@ -138,6 +160,7 @@ public final class DefaultNotificationReceiver implements NotificationReceiver {
         store.findSubscriptionById(notification.subscriptionId());
     if (subscription.isEmpty()) {
       LOG.warn("Ignored a notification for unknown subscription {}", id);
+      events.notificationRejected(NotificationRejection.UNKNOWN_SUBSCRIPTION);
       return Optional.empty();
     }
     SubscriptionState state = subscription.get();
@@ -148,6 +171,7 @@ public final class DefaultNotificationReceiver implements NotificationReceiver {
             .orElse(false);
     if (!stateMatches) {
       LOG.warn("Ignored a notification for subscription {}: wrong or missing clientState", id);
+      events.notificationRejected(NotificationRejection.CLIENT_STATE_MISMATCH);
       return Optional.empty();
     }
     Optional<String> knownGuid = directoryGuid(state);
@@ -155,6 +179,7 @@ public final class DefaultNotificationReceiver implements NotificationReceiver {
         && knownGuid.isPresent()
         && !notification.tenantId().get().equalsIgnoreCase(knownGuid.get())) {
       LOG.warn("Ignored a notification for subscription {}: it names another tenant", id);
+      events.notificationRejected(NotificationRejection.TENANT_MISMATCH);
       return Optional.empty();
     }
     return subscription;

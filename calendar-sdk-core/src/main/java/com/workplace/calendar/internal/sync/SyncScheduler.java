@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The threads of one sync instance and what they do on a schedule. Owns a single-thread scheduler
  * and a pool of {@link SyncOptions#workerThreads()} workers, all daemon threads named {@code
- * calendar-sync-<owner>-…}.
+ * calendar-sdk-sync-<owner>-…}.
  *
  * <ul>
  *   <li>Every {@link SyncOptions#syncInterval()}: walks the authorized tenants and queues a {@link
@@ -79,7 +79,7 @@ final class SyncScheduler {
     if (scheduler != null) {
       return;
     }
-    String prefix = "calendar-sync-" + shorten(leases.owner());
+    String prefix = "calendar-sdk-sync-" + shorten(leases.owner());
     scheduler = Executors.newSingleThreadScheduledExecutor(threads(prefix + "-scheduler"));
     workers = Executors.newFixedThreadPool(options.workerThreads(), threads(prefix + "-worker"));
     queue.start(workers);

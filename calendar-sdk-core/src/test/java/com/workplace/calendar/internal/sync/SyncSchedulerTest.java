@@ -77,7 +77,7 @@ class SyncSchedulerTest {
 
   private static List<Thread> threadsOf(String owner) {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("calendar-sync-" + owner + "-") && t.isAlive())
+        .filter(t -> t.getName().startsWith("calendar-sdk-sync-" + owner + "-") && t.isAlive())
         .toList();
   }
 

@@ -228,7 +228,7 @@ final class BatchExecutor {
         Duration wait = retry().waitAfter(p.attempts + 1, GraphErrors.header(headers, "Retry-After"));
         outcomes.add(MailboxPermits.Outcome.THROTTLED);
         waits.add(wait);
-        transport.listener().throttled(call(tenant, p, status), wait);
+        transport.listener().batchItemThrottled(call(tenant, p, status), wait);
         retryOrGiveUp(p, status, headers, pending, results, deadline, null, body);
       } else if (RetryPolicy.retryable(status, true)) {
         outcomes.add(MailboxPermits.Outcome.NO_ANSWER);
@@ -237,7 +237,7 @@ final class BatchExecutor {
       } else {
         outcomes.add(MailboxPermits.Outcome.ANSWERED);
         waits.add(null);
-        transport.listener().responseReceived(call(tenant, p, status));
+        transport.listener().batchItemAnswered(call(tenant, p, status));
         results.put(p.item.id(), new BatchResult(p.item.id(), status, Map.copyOf(headers), body));
       }
     }

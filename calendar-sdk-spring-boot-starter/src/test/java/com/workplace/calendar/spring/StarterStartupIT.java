@@ -1,0 +1,141 @@
+package com.workplace.calendar.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.workplace.calendar.CalendarService;
+import com.workplace.calendar.micrometer.CalendarMetrics;
+import com.workplace.calendar.spring.app.TestApplication;
+import com.workplace.calendar.spring.internal.CalendarSdkConfigurationException;
+import com.workplace.calendar.store.CalendarStore;
+import com.workplace.calendar.store.InMemoryCalendarStore;
+import com.workplace.calendar.store.JdbcCalendarStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Start-up with only the required properties, and start-ups that must fail with the SDK's words. */
+@SpringBootTest(
+    classes = TestApplication.class,
+    properties = {
+      "workplace.calendar.client-id=11111111-2222-3333-4444-555555555555",
+      "workplace.calendar.client-secret=not-a-real-secret",
+      "workplace.calendar.redirect-uri=https://workplace.example.com/calendar/consent"
+    })
+class StarterStartupIT {
+  @Autowired CalendarService service;
+  @Autowired CalendarStore store;
+  @Autowired CalendarSyncLifecycle lifecycle;
+  @Autowired CalendarMetrics metrics;
+
+  private static final String NO_DATA_SOURCE =
+      "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+
+  @Test
+  void theContextStartsWithOnlyTheRequiredProperties() {
+    assertThat(service.tenants().list()).isEmpty();
+    assertThat(store).as("H2 on the class path: an embedded DataSource").isInstanceOf(JdbcCalendarStore.class);
+    assertThat(lifecycle.isRunning()).isTrue();
+    assertThat(metrics).isNotNull();
+  }
+
+  @Test
+  void theConfigurationMetadataDescribesEveryProperty() throws IOException {
+    try (InputStream in =
+        getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+      String metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(metadata)
+          .contains("\"workplace.calendar.client-id\"")
+          .contains("\"workplace.calendar.certificate.location\"")
+          .contains("\"workplace.calendar.limits.max-concurrent-per-mailbox\"")
+          .contains("\"workplace.calendar.retry.deadline\"")
+          .contains("\"workplace.calendar.sync.notification-url\"")
+          .contains("\"workplace.calendar.web.consent.result-page\"")
+          .contains("The application (client) ID of the multi-tenant app registration");
+    }
+  }
+
+  private static ConfigurableApplicationContext start(String... properties) {
+    return new SpringApplicationBuilder(TestApplication.class)
+        .web(WebApplicationType.NONE)
+        .properties(properties)
+        .run();
+  }
+
+  @Test
+  void aMissingClientIdFailsStartUpWithTheBuildersMessage() {
+    assertThatThrownBy(
+            () ->
+                start(
+                    "workplace.calendar.client-secret=not-a-real-secret",
+                    "workplace.calendar.redirect-uri=https://workplace.example.com/calendar/consent"))
+        .hasRootCauseInstanceOf(IllegalStateException.class)
+        .hasRootCauseMessage("clientId is required: the app registration's application ID")
+        .hasMessageContaining("clientId is required: the app registration's application ID")
+        .hasStackTraceContaining(CalendarSdkConfigurationException.class.getName());
+  }
+
+  @Test
+  void otherRefusedSettingsFailWithTheirOwnMessages() {
+    assertThatThrownBy(
+            () ->
+                start(
+                    "workplace.calendar.client-id=11111111-2222-3333-4444-555555555555",
+                    "workplace.calendar.client-secret=not-a-real-secret",
+                    "workplace.calendar.redirect-uri=http://workplace.example.com/calendar/consent"))
+        .rootCause()
+        .hasMessageContaining("redirectUri");
+    assertThatThrownBy(
+            () ->
+                start(
+                    "workplace.calendar.client-id=11111111-2222-3333-4444-555555555555",
+                    "workplace.calendar.client-secret=not-a-real-secret",
+                    "workplace.calendar.redirect-uri=https://workplace.example.com/calendar/consent",
+                    "workplace.calendar.sync.worker-threads=0"))
+        .hasStackTraceContaining(CalendarSdkConfigurationException.class.getName())
+        .rootCause()
+        .hasMessageContaining("workerThreads");
+    assertThatThrownBy(
+            () ->
+                start(
+                    "workplace.calendar.client-id=11111111-2222-3333-4444-555555555555",
+                    "workplace.calendar.client-secret=not-a-real-secret",
+                    "workplace.calendar.redirect-uri=https://workplace.example.com/calendar/consent",
+                    "workplace.calendar.store.type=jdbc",
+                    NO_DATA_SOURCE))
+        .rootCause()
+        .hasMessageContaining("no single DataSource");
+  }
+
+  @Test
+  void withoutADataSourceTheStoreIsInMemory() {
+    try (ConfigurableApplicationContext context =
+        start(
+            "workplace.calendar.client-id=11111111-2222-3333-4444-555555555555",
+            "workplace.calendar.client-secret=not-a-real-secret",
+            "workplace.calendar.redirect-uri=https://workplace.example.com/calendar/consent",
+            NO_DATA_SOURCE)) {
+      assertThat(context.getBean(CalendarStore.class)).isInstanceOf(InMemoryCalendarStore.class);
+    }
+  }
+
+  @Test
+  void anApplicationDataSourceGetsTheJdbcStore() {
+    try (ConfigurableApplicationContext context =
+        start(
+            "workplace.calendar.client-id=11111111-2222-3333-4444-555555555555",
+            "workplace.calendar.client-secret=not-a-real-secret",
+            "workplace.calendar.redirect-uri=https://workplace.example.com/calendar/consent",
+            "workplace.calendar.sync.auto-start=false",
+            "spring.datasource.url=jdbc:h2:mem:starter-jdbc;DB_CLOSE_DELAY=-1")) {
+      assertThat(context.getBean(CalendarStore.class)).isInstanceOf(JdbcCalendarStore.class);
+      assertThat(context.getBeansOfType(CalendarSyncLifecycle.class)).isEmpty();
+    }
+  }
+}
