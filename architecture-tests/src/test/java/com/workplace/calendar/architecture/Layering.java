@@ -57,6 +57,19 @@ final class Layering {
           "com.github.tomakehurst.wiremock..",
           "wiremock..");
 
+  /** The modules beside core, by their package under the root. */
+  static final List<String> MODULES =
+      List.of(
+          "graph",
+          "csv",
+          "testkit",
+          "micrometer",
+          "opentelemetry",
+          "spring",
+          "examples",
+          "benchmarks",
+          "architecture");
+
   private final String root;
   private final Set<String> entryPoints;
 
@@ -176,12 +189,11 @@ final class Layering {
                 "are in core",
                 (JavaClass c) ->
                     c.getPackageName().startsWith(root)
-                        && !inModule(
-                            c.getPackageName(),
-                            "graph", "csv", "testkit", "examples", "benchmarks", "architecture")))
+                        && !inModule(c.getPackageName(), MODULES.toArray(String[]::new))))
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(root + ".graph..", root + ".csv..", root + ".testkit..", root + ".examples..")
+        .resideInAnyPackage(
+            MODULES.stream().map(m -> root + "." + m + "..").toArray(String[]::new))
         .as("core depends on no other module");
   }
 
@@ -230,7 +242,7 @@ final class Layering {
     if (!pkg.startsWith(root)) {
       return null;
     }
-    for (String m : List.of("graph", "csv", "testkit", "examples", "benchmarks", "architecture")) {
+    for (String m : MODULES) {
       if (inModule(pkg, m)) {
         return m;
       }

@@ -14,6 +14,9 @@ class LayeringTest {
       Set.of(
           "com.workplace.calendar.CalendarServices",
           "com.workplace.calendar.CalendarServices$Builder",
+          // static factories of listeners that combine several
+          "com.workplace.calendar.CalendarEventListener",
+          "com.workplace.calendar.graph.GraphEventListener",
           "com.workplace.calendar.store.JdbcCalendarStore",
           "com.workplace.calendar.store.JdbcCalendarStoreBuilder",
           "com.workplace.calendar.graph.GraphCalendarService",
