@@ -17,7 +17,6 @@ import com.workplace.calendar.sync.SyncOptions;
 import com.workplace.calendar.sync.SyncResult;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -207,15 +206,13 @@ final class DeltaRound {
   }
 
   /**
-   * The series reads of one round: each master at most once (a cached master of the version an
-   * occurrence names is not read at all), each series' instances at most once.
+   * The series reads of one round ({@link RoundChanges} asks for each at most once): a cached
+   * master of the version an occurrence names is not read at all.
    */
   private final class SeriesReader implements RoundChanges.SeriesReads {
     private final CalendarKey key;
     private final SyncWindow window;
     private final Runnable keepAlive;
-    private final Map<String, Optional<SeriesMasters.Master>> roundMasters = new HashMap<>();
-    private final Map<String, Optional<List<CalendarEvent>>> roundInstances = new HashMap<>();
     private int mastersRead;
 
     SeriesReader(CalendarKey key, SyncWindow window, Runnable keepAlive) {
@@ -226,28 +223,18 @@ final class DeltaRound {
 
     @Override
     public Optional<List<CalendarEvent>> instances(String seriesId) {
-      Optional<List<CalendarEvent>> known = roundInstances.get(seriesId);
-      if (known != null) {
-        return known;
-      }
       Optional<List<CalendarEvent>> read =
           provider.listSeriesInstances(
               key.tenantId(), key.email(), seriesId, window.start(), window.end());
       keepAlive.run();
-      roundInstances.put(seriesId, read);
       return read;
     }
 
     @Override
     public Optional<SeriesMasters.Master> master(String seriesId, Optional<String> changeKey) {
-      Optional<SeriesMasters.Master> known = roundMasters.get(seriesId);
-      if (known != null) {
-        return known;
-      }
       SeriesMasters.Key cacheKey = new SeriesMasters.Key(key.tenantId(), key.email(), seriesId);
       Optional<SeriesMasters.Master> cached = masters.find(cacheKey, changeKey);
       if (cached.isPresent()) {
-        roundMasters.put(seriesId, cached);
         return cached;
       }
       Optional<CalendarEvent> read =
@@ -257,14 +244,11 @@ final class DeltaRound {
       mastersRead++;
       keepAlive.run();
       masters.remember(cacheKey, read);
-      Optional<SeriesMasters.Master> master = read.map(SeriesMasters.Master::of);
-      roundMasters.put(seriesId, master);
-      return master;
+      return read.map(SeriesMasters.Master::of);
     }
 
     @Override
     public void offer(CalendarEvent master) {
-      roundMasters.put(master.id(), Optional.of(SeriesMasters.Master.of(master)));
       masters.remember(
           new SeriesMasters.Key(key.tenantId(), key.email(), master.id()), Optional.of(master));
     }

@@ -60,7 +60,7 @@ import java.util.TreeSet;
  */
 final class RoundChanges {
 
-  /** Reads of series, at most one master and one instance list per series per round. */
+  /** Reads of series; a round asks for each series' master and instances at most once. */
   interface SeriesReads {
     /**
      * The instances of a series in the round's window.
@@ -80,7 +80,7 @@ final class RoundChanges {
     Optional<SeriesMasters.Master> master(String seriesId, Optional<String> changeKey);
 
     /**
-     * Hands over a master the delta itself carried, so that it need not be read.
+     * Hands over a master the delta itself carried, so that later rounds need not read it.
      *
      * @param master the master, in full
      */
@@ -135,6 +135,7 @@ final class RoundChanges {
   private final Map<String, KnownInstance> nowInstances;
   private final Set<String> decided = new HashSet<>();
   private final Map<String, Optional<List<CalendarEvent>>> truths = new LinkedHashMap<>();
+  private final Map<String, Optional<SeriesMasters.Master>> masters = new HashMap<>();
   private final Set<String> seriesDone = new HashSet<>();
   private final List<BookingChange> changes = new ArrayList<>();
   private final int[] counts = new int[3];
@@ -191,7 +192,11 @@ final class RoundChanges {
           .ifPresent(partialExceptions::add);
       item.event()
           .filter(e -> e.type() == EventType.SERIES_MASTER && !e.partial())
-          .ifPresent(reads::offer);
+          .ifPresent(
+              master -> {
+                masters.put(master.id(), Optional.of(SeriesMasters.Master.of(master)));
+                reads.offer(master);
+              });
     }
     for (String seriesId : touched) {
       // a partial exception cannot be filled from the master: it differs from it
@@ -296,7 +301,7 @@ final class RoundChanges {
     Optional<Attendee> organizer = instance.organizer();
     List<Attendee> attendees = instance.attendees();
     if (instance.partial()) {
-      Optional<SeriesMasters.Master> master = reads.master(seriesId, instance.changeKey());
+      Optional<SeriesMasters.Master> master = master(seriesId, instance.changeKey());
       if (master.isEmpty() || master.get().cancelled()) {
         return Optional.empty();
       }
@@ -320,6 +325,16 @@ final class RoundChanges {
             instance.slotStart(),
             instance.changeKey(),
             false));
+  }
+
+  /** The master of a series, read at most once per round. */
+  private Optional<SeriesMasters.Master> master(String seriesId, Optional<String> changeKey) {
+    Optional<SeriesMasters.Master> master = masters.get(seriesId);
+    if (master == null) {
+      master = reads.master(seriesId, changeKey);
+      masters.put(seriesId, master);
+    }
+    return master;
   }
 
   /** Reports a live instance unless it was reported exactly so before. */
