@@ -1,8 +1,10 @@
 package com.workplace.calendar.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.workplace.calendar.CalendarService;
+import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.booking.Attendee;
 import com.workplace.calendar.store.JdbcCalendarStore;
 import com.workplace.calendar.sync.BookingChange;
@@ -355,5 +357,33 @@ class SeriesSyncIT {
           .extracting(c -> c.type() + " " + c.eventId() + " " + c.seriesId().orElse(""))
           .containsExactly("DELETED " + cancelled.id() + " " + seriesId);
     }
+  }
+
+  @Test
+  void aMailboxGraphCannotFindIsNoReasonToDeleteASeries() {
+    start(SeriesDeltaBehaviour.defaults());
+    String seriesId = weeklyStandUp();
+    round();
+    FakeEvent master =
+        tenant.fake.events(room).stream().filter(e -> e.id().equals(seriesId)).findFirst().orElseThrow();
+    tenant.fake.updateEvent(room, seriesId, "Renamed", master.start(), master.end());
+    m365.faults()
+        .respondOnceWithJson(
+            "GET",
+            ".*/instances.*",
+            404,
+            "{\"error\":{\"code\":\"ErrorInvalidUser\",\"message\":\"The requested user is invalid.\"}}");
+    listener.changes.clear();
+
+    assertThatThrownBy(() -> tenant.service.sync().syncNow(tenant.id, room))
+        .isInstanceOfSatisfying(
+            CalendarServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    assertThat(listener.changes).isEmpty();
+
+    List<BookingChange> next = round();
+    assertThat(next).hasSize(OCCURRENCES).allSatisfy(c -> {
+      assertThat(c.type()).isEqualTo(ChangeType.UPDATED);
+      assertThat(c.subject()).contains("Renamed");
+    });
   }
 }
