@@ -277,7 +277,7 @@ class SeriesSyncIT {
 
   @ParameterizedTest
   @MethodSource("behaviours")
-  void aRenamedSeriesUpdatesEveryOccurrenceButItsExceptions(SeriesDeltaBehaviour behaviour) {
+  void aRenamedAndRetimedSeriesUpdatesEveryOccurrenceButItsExceptions(SeriesDeltaBehaviour behaviour) {
     start(behaviour);
     String seriesId = weeklyStandUp();
     round();
@@ -301,6 +301,49 @@ class SeriesSyncIT {
     assertThat(instanceReads()).isEqualTo(1);
     assertThat(round()).isEmpty();
     assertThat(nextDayRound()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("behaviours")
+  void aSeriesMovedToAnotherTimeUpdatesExactlyWhatChanged(SeriesDeltaBehaviour behaviour) {
+    start(behaviour);
+    String seriesId = weeklyStandUp();
+    round();
+    FakeEvent moved = occurrences().get(3);
+    Instant newStart = moved.start().plus(Duration.ofHours(3));
+    tenant.fake.updateEvent(room, moved.id(), moved.subject(), newStart, newStart.plus(Duration.ofMinutes(15)));
+    round();
+    List<FakeEvent> before = occurrences();
+    FakeEvent master =
+        tenant.fake.events(room).stream().filter(e -> e.id().equals(seriesId)).findFirst().orElseThrow();
+    Duration later = Duration.ofMinutes(30);
+
+    tenant.fake.updateEvent(
+        room, seriesId, master.subject(), master.start().plus(later), master.end().plus(later));
+    List<BookingChange> changes = round();
+
+    List<FakeEvent> after = occurrences();
+    assertThat(after).extracting(FakeEvent::id).isEqualTo(before.stream().map(FakeEvent::id).toList());
+    List<String> changed = new ArrayList<>();
+    for (int i = 0; i < after.size(); i++) {
+      FakeEvent was = before.get(i);
+      FakeEvent now = after.get(i);
+      if (!was.start().equals(now.start()) || !was.originalStart().equals(now.originalStart())) {
+        changed.add("UPDATED " + now.id());
+      }
+    }
+    assertThat(changed).as("the fake moved every plain occurrence").hasSizeGreaterThanOrEqualTo(OCCURRENCES - 1);
+    assertThat(summary(changes)).containsExactlyInAnyOrderElementsOf(changed);
+    for (FakeEvent occurrence : after) {
+      changes.stream()
+          .filter(c -> c.eventId().equals(occurrence.id()))
+          .forEach(
+              c -> {
+                assertThat(c.start()).contains(occurrence.start());
+                assertThat(c.originalStart()).isEqualTo(occurrence.originalStart());
+              });
+    }
+    assertThat(round()).isEmpty();
   }
 
   @ParameterizedTest
