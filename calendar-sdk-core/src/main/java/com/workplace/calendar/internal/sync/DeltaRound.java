@@ -209,7 +209,7 @@ final class DeltaRound {
    * The series reads of one round ({@link RoundChanges} asks for each at most once): a cached
    * master of the version an occurrence names is not read at all.
    */
-  private final class SeriesReader implements RoundChanges.SeriesReads {
+  private final class SeriesReader implements SeriesReads {
     private final CalendarKey key;
     private final SyncWindow window;
     private final Runnable keepAlive;

@@ -32,7 +32,7 @@ class RoundChangesTest {
   private static final Attendee ALI = Attendee.of("ali@contoso.com", null);
 
   /** Scripted reads that log every call. */
-  private static final class Reads implements RoundChanges.SeriesReads {
+  private static final class Reads implements SeriesReads {
     final Map<String, Optional<List<CalendarEvent>>> instances = new HashMap<>();
     final Map<String, Optional<CalendarEvent>> masters = new HashMap<>();
     final List<String> calls = new ArrayList<>();
