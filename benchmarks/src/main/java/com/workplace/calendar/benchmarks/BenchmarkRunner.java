@@ -27,6 +27,8 @@ import java.util.Optional;
  *   <li><b>connect</b>: probing 2,000 room mailboxes, some denied by policy and some missing;
  *   <li><b>sync</b>: the first full delta round of 500 rooms with 40 events each, and the
  *       incremental round after 1% of the events changed;
+ *   <li><b>series</b>: the same rounds over 500 rooms with 5 weekly series of 8 occurrences each
+ *       (occurrences as stubs), one series renamed per 10 rooms, and the next day's full round;
  *   <li><b>csv</b>: validating a 100,000-row import file in a JVM with a 64 MiB heap;
  *   <li><b>footprint</b>: the runtime jar closure of each library and the heap in use after
  *       connecting the 2,000 calendars;
@@ -70,7 +72,7 @@ public final class BenchmarkRunner {
     List<Row> rows = new ArrayList<>();
     Map<String, Object> goal = new LinkedHashMap<>();
 
-    boolean needsFake = options.runs("connect") || options.runs("sync")
+    boolean needsFake = options.runs("connect") || options.runs("sync") || options.runs("series")
         || options.runs("footprint") || options.runs("burst") || options.runs("instances");
     if (needsFake) {
       try (FakeMicrosoft365 m365 =
@@ -89,6 +91,9 @@ public final class BenchmarkRunner {
         }
         if (options.runs("sync")) {
           rows.addAll(new DeltaSyncBenchmark(options, m365, app).run());
+        }
+        if (options.runs("series")) {
+          rows.addAll(new SeriesSyncBenchmark(options, m365, app).run());
         }
         if (options.runs("footprint")) {
           if (scenario == null) {
@@ -228,6 +233,9 @@ public final class BenchmarkRunner {
     m.put("eventsPerRoom", o.eventsPerRoom);
     m.put("syncThreads", o.syncThreads);
     m.put("changedPercent", o.changedPercent);
+    m.put("seriesRooms", o.seriesRooms);
+    m.put("seriesPerRoom", o.seriesPerRoom);
+    m.put("occurrencesPerSeries", o.occurrencesPerSeries);
     m.put("csvRows", o.csvRows);
     m.put("csvHeap", o.csvHeap);
     m.put("overheadRequests", o.overheadRequests);

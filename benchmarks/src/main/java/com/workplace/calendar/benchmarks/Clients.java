@@ -23,6 +23,7 @@ import com.workplace.calendar.testkit.FakeMicrosoft365;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +60,19 @@ final class Clients {
       SyncListener listener,
       GraphLimits limits,
       GraphEventListener events) {
+    return ours(m365, app, listener, limits, events, Clock.systemUTC());
+  }
+
+  /** This SDK on a clock of the benchmark's (to run tomorrow's round today). */
+  static CalendarService ours(
+      FakeMicrosoft365 m365,
+      FakeApp app,
+      SyncListener listener,
+      GraphLimits limits,
+      GraphEventListener events,
+      Clock clock) {
     return GraphCalendarService.builder()
+        .clock(clock)
         .clientId(app.clientId())
         .clientSecret(app.clientSecret())
         .redirectUri(REDIRECT)

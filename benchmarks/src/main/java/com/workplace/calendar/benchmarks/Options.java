@@ -10,7 +10,8 @@ import java.util.Set;
 /** The runner's command-line options, with the defaults the published figures use. */
 final class Options {
   static final List<String> ALL =
-      List.of("connect", "sync", "footprint", "burst", "instances", "overhead", "csv");
+      List.of(
+          "connect", "sync", "series", "footprint", "burst", "instances", "overhead", "csv");
 
   Set<String> only = new LinkedHashSet<>(ALL);
   int latencyMs = 20;
@@ -23,6 +24,9 @@ final class Options {
   int eventsPerRoom = 40;
   int syncThreads = 8;
   int changedPercent = 1;
+  int seriesRooms = 500;
+  int seriesPerRoom = 5;
+  int occurrencesPerSeries = 8;
   int csvRows = 100_000;
   String csvHeap = "64m";
   int overheadRequests = 2_000;
@@ -36,7 +40,8 @@ final class Options {
           "\n",
           "usage: benchmarks/run.sh [options]",
           "  --only LIST             benchmarks to run, comma-separated (default: all)",
-          "                          connect, sync, footprint, burst, instances, overhead, csv",
+          "                          connect, sync, series, footprint, burst, instances,",
+          "                          overhead, csv",
           "  --latency-ms N          latency the fake adds to every Graph request (default 20)",
           "  --rounds N              measured rounds per variant; the median is reported (default 3)",
           "  --calendars N           room calendars to connect (default 2000)",
@@ -47,6 +52,10 @@ final class Options {
           "  --events N              events per room (default 40)",
           "  --sync-threads N        thread pool of the pooled sync run (default 8)",
           "  --changed-percent N     events changed before the incremental round (default 1)",
+          "  --series-rooms N        rooms of the recurring-series sync (default 500)",
+          "  --series N              weekly series per room (default 5)",
+          "  --occurrences N         occurrences per series, all in the window (1 to 12,"
+              + " default 8)",
           "  --csv-rows N            rows of the CSV files (default 100000)",
           "  --csv-heap SIZE         -Xmx of the JVM that validates the CSV files (default 64m)",
           "  --overhead-requests N   sequential GETs per round of the overhead benchmark"
@@ -82,6 +91,9 @@ final class Options {
         case "--events" -> o.eventsPerRoom = number(name, value, 1);
         case "--sync-threads" -> o.syncThreads = number(name, value, 1);
         case "--changed-percent" -> o.changedPercent = number(name, value, 1);
+        case "--series-rooms" -> o.seriesRooms = number(name, value, 1);
+        case "--series" -> o.seriesPerRoom = number(name, value, 1);
+        case "--occurrences" -> o.occurrencesPerSeries = number(name, value, 1);
         case "--csv-rows" -> o.csvRows = number(name, value, 1);
         case "--csv-heap" -> o.csvHeap = value;
         case "--overhead-requests" -> o.overheadRequests = number(name, value, 1);
@@ -94,6 +106,10 @@ final class Options {
     }
     if (o.denied + o.missing >= o.calendars) {
       throw new IllegalArgumentException("--denied plus --missing must be fewer than --calendars");
+    }
+    if (o.occurrencesPerSeries > 12) {
+      throw new IllegalArgumentException(
+          "--occurrences must be 1 to 12: weekly occurrences must stay inside the 90-day window");
     }
     if (o.changedPercent > 100) {
       throw new IllegalArgumentException("--changed-percent must be 1 to 100");

@@ -80,6 +80,20 @@ public final class TenantGuardedProvider implements CalendarProvider {
   }
 
   @Override
+  public Optional<CalendarEvent> getSeriesMaster(
+      TenantId tenantId, String mailbox, String seriesMasterId) {
+    tenants.requireAuthorized(tenantId);
+    return provider.getSeriesMaster(tenantId, mailbox, seriesMasterId);
+  }
+
+  @Override
+  public Optional<List<CalendarEvent>> listSeriesInstances(
+      TenantId tenantId, String mailbox, String seriesMasterId, Instant from, Instant to) {
+    tenants.requireAuthorized(tenantId);
+    return provider.listSeriesInstances(tenantId, mailbox, seriesMasterId, from, to);
+  }
+
+  @Override
   public CalendarEvent updateEvent(
       TenantId tenantId,
       String mailbox,

@@ -165,6 +165,42 @@ public interface CalendarProvider extends AutoCloseable {
   }
 
   /**
+   * Reads the master of a recurring series: the item whose subject, organizer and attendees its
+   * occurrences share. Sync reads it to fill occurrences the backend sent as partial items. The
+   * default reads it as any event with {@link #getEvent}.
+   *
+   * @param tenantId the tenant
+   * @param mailbox the room mailbox
+   * @param seriesMasterId the series master's id
+   * @return the master, or empty when the series no longer exists (a missing mailbox is an error,
+   *     not an empty answer)
+   * @since 0.2.0
+   */
+  default Optional<CalendarEvent> getSeriesMaster(
+      TenantId tenantId, String mailbox, String seriesMasterId) {
+    return getEvent(tenantId, mailbox, seriesMasterId);
+  }
+
+  /**
+   * Lists the instances of a recurring series (occurrences and exceptions, every property sent)
+   * that overlap a window: what the series holds now, so that sync finds the occurrences that
+   * were cancelled or deleted without the delta saying so. Occurrences removed from the series
+   * are left out; cancelled ones that the calendar keeps come marked {@link
+   * CalendarEvent#cancelled()}. One call reads every page.
+   *
+   * @param tenantId the tenant
+   * @param mailbox the room mailbox
+   * @param seriesMasterId the series master's id
+   * @param from the window's start
+   * @param to the window's end
+   * @return the instances, or empty when the series no longer exists (a missing mailbox is an
+   *     error, not an empty answer)
+   * @since 0.2.0
+   */
+  Optional<List<CalendarEvent>> listSeriesInstances(
+      TenantId tenantId, String mailbox, String seriesMasterId, Instant from, Instant to);
+
+  /**
    * Reads the busy times of rooms.
    *
    * @param tenantId the tenant

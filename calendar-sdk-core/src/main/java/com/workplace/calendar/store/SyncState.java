@@ -3,6 +3,7 @@ package com.workplace.calendar.store;
 import com.workplace.calendar.registry.EmailAddresses;
 import com.workplace.calendar.tenant.TenantId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,9 @@ import java.util.Set;
  * @param windowEnd the end of the sync window
  * @param knownEventIds the ids of the events in the window after the last round, to report
  *     deletions after a full resync
+ * @param knownInstances for the known events that are instances of recurring series, by event id:
+ *     their series and the fingerprint of what was reported (a subset of {@code knownEventIds});
+ *     stores keep it with the rest of the state
  * @param lastSyncAt when the last round finished
  * @param version the record version; 0 before the first save
  * @since 0.1.0
@@ -28,9 +32,15 @@ public record SyncState(
     Instant windowStart,
     Instant windowEnd,
     Set<String> knownEventIds,
+    Map<String, KnownInstance> knownInstances,
     Optional<Instant> lastSyncAt,
     long version) {
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @throws IllegalArgumentException if the window is empty, or a known instance is not among the
+   *     known events
+   */
   public SyncState {
     Objects.requireNonNull(tenantId, "tenantId");
     calendarEmail = EmailAddresses.normalize(calendarEmail);
@@ -41,7 +51,44 @@ public record SyncState(
       throw new IllegalArgumentException("the sync window must end after it starts");
     }
     knownEventIds = Set.copyOf(Objects.requireNonNull(knownEventIds, "knownEventIds"));
+    knownInstances = Map.copyOf(Objects.requireNonNull(knownInstances, "knownInstances"));
+    if (!knownEventIds.containsAll(knownInstances.keySet())) {
+      throw new IllegalArgumentException("every known instance must be a known event");
+    }
     Objects.requireNonNull(lastSyncAt, "lastSyncAt");
+  }
+
+  /**
+   * Creates a state that knows no instances of recurring series (the shape of 0.1).
+   *
+   * @param tenantId the tenant
+   * @param calendarEmail the calendar
+   * @param deltaLink the delta link to continue from
+   * @param windowStart the start of the sync window the link was made for
+   * @param windowEnd the end of the sync window
+   * @param knownEventIds the ids of the events in the window after the last round
+   * @param lastSyncAt when the last round finished
+   * @param version the record version; 0 before the first save
+   */
+  public SyncState(
+      TenantId tenantId,
+      String calendarEmail,
+      Optional<String> deltaLink,
+      Instant windowStart,
+      Instant windowEnd,
+      Set<String> knownEventIds,
+      Optional<Instant> lastSyncAt,
+      long version) {
+    this(
+        tenantId,
+        calendarEmail,
+        deltaLink,
+        windowStart,
+        windowEnd,
+        knownEventIds,
+        Map.of(),
+        lastSyncAt,
+        version);
   }
 
   /**
@@ -58,6 +105,7 @@ public record SyncState(
         windowStart,
         windowEnd,
         knownEventIds,
+        knownInstances,
         lastSyncAt,
         newVersion);
   }
@@ -76,6 +124,8 @@ public record SyncState(
         + windowEnd
         + ", knownEvents="
         + knownEventIds.size()
+        + ", knownInstances="
+        + knownInstances.size()
         + ", version="
         + version
         + "]";

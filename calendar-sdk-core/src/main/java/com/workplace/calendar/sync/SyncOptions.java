@@ -32,6 +32,7 @@ public final class SyncOptions {
   private final Duration busyRetryDelay;
   private final int workerThreads;
   private final int maxPagesPerRound;
+  private final int seriesCacheSize;
   private final URI notificationUri;
   private final URI lifecycleUri;
   private final Duration subscriptionLifetime;
@@ -48,6 +49,7 @@ public final class SyncOptions {
     this.busyRetryDelay = b.busyRetryDelay;
     this.workerThreads = b.workerThreads;
     this.maxPagesPerRound = b.maxPagesPerRound;
+    this.seriesCacheSize = b.seriesCacheSize;
     this.notificationUri = b.notificationUri;
     this.lifecycleUri = b.lifecycleUri;
     this.subscriptionLifetime = b.subscriptionLifetime;
@@ -134,6 +136,19 @@ public final class SyncOptions {
     return maxPagesPerRound;
   }
 
+  /**
+   * {@return how many series masters the instance keeps between rounds; default 5,000} Sync fills
+   * occurrences the service sends without subject, organizer and attendees from their series
+   * master, reads each master at most once per round, and keeps the most recently used ones (only
+   * their subject, organizer, attendees and version) so that later rounds read a master again only
+   * when it changed.
+   *
+   * @since 0.2.0
+   */
+  public int seriesCacheSize() {
+    return seriesCacheSize;
+  }
+
   /** {@return where the service posts change notifications; empty when subscriptions are off} */
   public Optional<URI> notificationUri() {
     return Optional.ofNullable(notificationUri);
@@ -195,6 +210,7 @@ public final class SyncOptions {
     private Duration busyRetryDelay = Duration.ofSeconds(10);
     private int workerThreads = 2;
     private int maxPagesPerRound = 10_000;
+    private int seriesCacheSize = 5_000;
     private URI notificationUri;
     private URI lifecycleUri;
     private Duration subscriptionLifetime = Duration.ofMinutes(10_080);
@@ -213,6 +229,7 @@ public final class SyncOptions {
       busyRetryDelay = o.busyRetryDelay;
       workerThreads = o.workerThreads;
       maxPagesPerRound = o.maxPagesPerRound;
+      seriesCacheSize = o.seriesCacheSize;
       notificationUri = o.notificationUri;
       lifecycleUri = o.lifecycleUri;
       subscriptionLifetime = o.subscriptionLifetime;
@@ -327,6 +344,22 @@ public final class SyncOptions {
         throw new IllegalArgumentException("maxPagesPerRound must be at least 1, was " + pages);
       }
       this.maxPagesPerRound = pages;
+      return this;
+    }
+
+    /**
+     * Sets how many series masters the instance keeps between rounds (see {@link
+     * SyncOptions#seriesCacheSize()}).
+     *
+     * @param size 0 (read masters again every round) to 1,000,000
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder seriesCacheSize(int size) {
+      if (size < 0 || size > 1_000_000) {
+        throw new IllegalArgumentException("seriesCacheSize must be 0 to 1,000,000, was " + size);
+      }
+      this.seriesCacheSize = size;
       return this;
     }
 

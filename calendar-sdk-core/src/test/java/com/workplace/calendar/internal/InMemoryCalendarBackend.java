@@ -284,6 +284,18 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
     return locked(mailbox, box -> box.remove(eventId));
   }
 
+  /** This backend holds no recurring series: a known event has no instances. */
+  @Override
+  public Optional<List<CalendarEvent>> listSeriesInstances(
+      TenantId tenantId, String mailbox, String seriesMasterId, Instant from, Instant to) {
+    return locked(
+        mailbox,
+        box ->
+            box.events.containsKey(seriesMasterId)
+                ? Optional.of(List.<CalendarEvent>of())
+                : Optional.<List<CalendarEvent>>empty());
+  }
+
   @Override
   public DeltaPage deltaPage(
       TenantId tenantId,

@@ -110,6 +110,12 @@ final class ScriptedProvider implements CalendarProvider {
   }
 
   @Override
+  public Optional<List<CalendarEvent>> listSeriesInstances(
+      TenantId tenantId, String mailbox, String seriesMasterId, Instant from, Instant to) {
+    throw unscripted();
+  }
+
+  @Override
   public DeltaPage deltaPage(
       TenantId tenantId, String mailbox, Optional<String> link, Instant windowStart, Instant windowEnd) {
     throw unscripted();

@@ -24,6 +24,7 @@ class SyncOptionsTest {
     assertThat(defaults.busyRetryDelay()).isEqualTo(Duration.ofSeconds(10));
     assertThat(defaults.workerThreads()).isEqualTo(2);
     assertThat(defaults.maxPagesPerRound()).isEqualTo(10_000);
+    assertThat(defaults.seriesCacheSize()).isEqualTo(5_000);
     assertThat(defaults.subscriptionsEnabled()).isFalse();
     assertThat(defaults.notificationUri()).isEmpty();
     assertThat(defaults.subscriptionLifetime()).isEqualTo(Duration.ofMinutes(10_080));
@@ -43,6 +44,7 @@ class SyncOptionsTest {
             .busyRetryDelay(Duration.ofSeconds(2))
             .workerThreads(4)
             .maxPagesPerRound(500)
+            .seriesCacheSize(0)
             .notifications(NOTIFY, LIFECYCLE)
             .subscriptionLifetime(Duration.ofDays(2), Duration.ofDays(1))
             .ownerId("node-1")
@@ -52,6 +54,7 @@ class SyncOptionsTest {
     assertThat(copy).usingRecursiveComparison().isEqualTo(custom);
     assertThat(copy.notificationUri()).contains(NOTIFY);
     assertThat(copy.lifecycleUri()).contains(LIFECYCLE);
+    assertThat(copy.seriesCacheSize()).isZero();
 
     SyncOptions polling = custom.toBuilder().noNotifications().build();
     assertThat(polling.subscriptionsEnabled()).isFalse();
@@ -72,6 +75,9 @@ class SyncOptionsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.workerThreads(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.maxPagesPerRound(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.seriesCacheSize(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.seriesCacheSize(1_000_001))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.notifications(URI.create("/relative"), LIFECYCLE))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> b.notifications(NOTIFY, URI.create("ftp://host.example/x")))

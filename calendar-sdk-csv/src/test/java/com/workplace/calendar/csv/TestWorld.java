@@ -235,6 +235,12 @@ final class TestWorld {
     }
 
     @Override
+    public Optional<List<CalendarEvent>> listSeriesInstances(
+        TenantId tenantId, String mailbox, String seriesMasterId, Instant from, Instant to) {
+      throw unused();
+    }
+
+    @Override
     public DeltaPage deltaPage(
         TenantId tenantId,
         String mailbox,

@@ -5,11 +5,12 @@ import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.CalendarProvider;
 import com.workplace.calendar.spi.DeltaItem;
 import com.workplace.calendar.spi.DeltaPage;
+import com.workplace.calendar.spi.EventType;
 import com.workplace.calendar.spi.SyncStateExpiredException;
 import com.workplace.calendar.store.BookingLink;
 import com.workplace.calendar.store.CalendarStore;
+import com.workplace.calendar.store.KnownInstance;
 import com.workplace.calendar.store.SyncState;
-import com.workplace.calendar.sync.BookingChange;
 import com.workplace.calendar.sync.ChangeType;
 import com.workplace.calendar.sync.SyncListener;
 import com.workplace.calendar.sync.SyncOptions;
@@ -17,13 +18,11 @@ import com.workplace.calendar.sync.SyncResult;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +38,11 @@ import org.slf4j.LoggerFactory;
  *       so is a stored link the provider can no longer follow (the endpoint changed).
  *   <li>A round without a link reports every previously known id that is missing from the full
  *       result as {@link ChangeType#DELETED}: deleted meanwhile, or out of the window now.
- *   <li>Items are de-duplicated by id, keeping the last state at the position of its last mention.
- *       New ids are {@code CREATED}, known ones {@code UPDATED}; removals, cancellations and events
- *       outside the window are {@code DELETED} when known and dropped otherwise.
+ *   <li>{@link RoundChanges} maps the items to changes: single instances as the delta says them,
+ *       recurring series reconciled so that partial occurrences, re-sent series and silently
+ *       removed occurrences are reported right. Series masters come from {@link SeriesMasters}
+ *       (shared by all calendars, bounded) or are read once per round; each touched series'
+ *       instances are read at most once per round.
  *   <li>A listener that throws leaves the stored state untouched: the same changes come again.
  *   <li>A service that loops (a repeated next link) or never ends (more than {@link
  *       SyncOptions#maxPagesPerRound()} pages) fails the round with a {@link
@@ -58,6 +59,7 @@ final class DeltaRound {
   private final SyncListener listener;
   private final SyncOptions options;
   private final Clock clock;
+  private final SeriesMasters masters;
 
   DeltaRound(
       CalendarStore store,
@@ -70,11 +72,10 @@ final class DeltaRound {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.masters = new SeriesMasters(options.seriesCacheSize());
   }
 
   private record Collected(List<DeltaItem> items, String deltaLink) {}
-
-  private record Mapped(List<BookingChange> changes, Set<String> known, int[] counts) {}
 
   /**
    * Runs the round.
@@ -87,6 +88,8 @@ final class DeltaRound {
     SyncWindow window = SyncWindow.at(clock.instant(), options);
     Optional<SyncState> stored = store.findSyncState(key.tenantId(), key.email());
     Set<String> known = stored.map(SyncState::knownEventIds).orElse(Set.of());
+    Map<String, KnownInstance> knownInstances =
+        stored.map(SyncState::knownInstances).orElse(Map.of());
     Optional<String> link = stored.filter(window::matches).flatMap(SyncState::deltaLink);
     if (stored.isPresent() && !window.matches(stored.get())) {
       LOG.debug("Sync window of {} moved on to {}; starting over", key, window);
@@ -104,7 +107,19 @@ final class DeltaRound {
       full = true;
       collected = collect(key, Optional.empty(), window, keepAlive);
     }
-    Mapped mapped = map(key, collected.items(), known, full, window);
+    SeriesReader reads = new SeriesReader(key, window, keepAlive);
+    RoundChanges.Outcome mapped =
+        new RoundChanges(
+                key, window, full, known, knownInstances, reads, (id, tx, series) ->
+                    bookingKey(key, id, tx, series))
+            .map(collected.items());
+    if (mapped.seriesReconciled() > 0 || reads.mastersRead > 0) {
+      LOG.debug(
+          "Round of {}: {} series read through their instances, {} masters read",
+          key,
+          mapped.seriesReconciled(),
+          reads.mastersRead);
+    }
     if (!mapped.changes().isEmpty()) {
       listener.onChanges(key.tenantId(), key.email(), mapped.changes());
     }
@@ -116,11 +131,12 @@ final class DeltaRound {
             Optional.of(collected.deltaLink()),
             window.start(),
             window.end(),
-            mapped.known(),
+            mapped.knownIds(),
+            mapped.knownInstances(),
             Optional.of(clock.instant()),
             stored.map(SyncState::version).orElse(0L)));
-    int[] counts = mapped.counts();
-    return new SyncResult(key.tenantId(), key.email(), counts[0], counts[1], counts[2], full);
+    return new SyncResult(
+        key.tenantId(), key.email(), mapped.created(), mapped.updated(), mapped.deleted(), full);
   }
 
   private Collected collect(
@@ -168,75 +184,16 @@ final class DeltaRound {
     }
   }
 
-  private Mapped map(
-      CalendarKey key, List<DeltaItem> items, Set<String> known, boolean full, SyncWindow window) {
-    Map<String, DeltaItem> latest = new LinkedHashMap<>();
-    for (DeltaItem item : items) {
-      latest.remove(item.eventId());
-      latest.put(item.eventId(), item);
-    }
-    Set<String> nowKnown = full ? new HashSet<>() : new HashSet<>(known);
-    Set<String> deleted = new HashSet<>();
-    List<BookingChange> changes = new ArrayList<>();
-    int[] counts = new int[3];
-    for (DeltaItem item : latest.values()) {
-      String id = item.eventId();
-      Optional<CalendarEvent> live =
-          item.event().filter(e -> !e.cancelled() && window.overlaps(e.start(), e.end()));
-      if (live.isEmpty()) {
-        nowKnown.remove(id);
-        if (known.contains(id) && deleted.add(id)) {
-          changes.add(deletion(key, id));
-          counts[2]++;
-        }
-        continue;
-      }
-      ChangeType type = known.contains(id) ? ChangeType.UPDATED : ChangeType.CREATED;
-      nowKnown.add(id);
-      changes.add(change(key, type, live.get()));
-      counts[type == ChangeType.CREATED ? 0 : 1]++;
-    }
-    if (full) {
-      for (String id : new TreeSet<>(known)) {
-        if (!nowKnown.contains(id) && deleted.add(id)) {
-          changes.add(deletion(key, id));
-          counts[2]++;
-        }
-      }
-    }
-    return new Mapped(changes, nowKnown, counts);
-  }
-
-  private BookingChange change(CalendarKey key, ChangeType type, CalendarEvent event) {
-    return new BookingChange(
-        type,
-        key.tenantId(),
-        key.email(),
-        event.id(),
-        event.iCalUId(),
-        event.subject(),
-        event.organizer().map(o -> o.email()),
-        Optional.of(event.start()),
-        Optional.of(event.end()),
-        bookingKey(key, event.id(), event.transactionId()));
-  }
-
-  private BookingChange deletion(CalendarKey key, String eventId) {
-    return new BookingChange(
-        ChangeType.DELETED,
-        key.tenantId(),
-        key.email(),
-        eventId,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        bookingKey(key, eventId, Optional.empty()));
-  }
-
-  private Optional<String> bookingKey(CalendarKey key, String eventId, Optional<String> transactionId) {
+  /**
+   * The booking key of an event: linked to the event itself, else (for an instance of a series) to
+   * its series master, else to the transaction id the event was created with.
+   */
+  private Optional<String> bookingKey(
+      CalendarKey key, String eventId, Optional<String> transactionId, Optional<String> seriesId) {
     Optional<BookingLink> byEvent = store.findBookingLinkByEvent(key.tenantId(), key.email(), eventId);
+    if (byEvent.isEmpty() && seriesId.isPresent()) {
+      byEvent = store.findBookingLinkByEvent(key.tenantId(), key.email(), seriesId.get());
+    }
     if (byEvent.isPresent() || transactionId.isEmpty()) {
       return byEvent.map(BookingLink::bookingKey);
     }
@@ -246,5 +203,54 @@ final class DeltaRound {
         .findBookingLinkByTransaction(key.tenantId(), transactionId.get())
         .filter(link -> link.calendarEmail().equals(key.email()))
         .map(BookingLink::bookingKey);
+  }
+
+  /**
+   * The series reads of one round ({@link RoundChanges} asks for each at most once): a cached
+   * master of the version an occurrence names is not read at all.
+   */
+  private final class SeriesReader implements SeriesReads {
+    private final CalendarKey key;
+    private final SyncWindow window;
+    private final Runnable keepAlive;
+    private int mastersRead;
+
+    SeriesReader(CalendarKey key, SyncWindow window, Runnable keepAlive) {
+      this.key = key;
+      this.window = window;
+      this.keepAlive = keepAlive;
+    }
+
+    @Override
+    public Optional<List<CalendarEvent>> instances(String seriesId) {
+      Optional<List<CalendarEvent>> read =
+          provider.listSeriesInstances(
+              key.tenantId(), key.email(), seriesId, window.start(), window.end());
+      keepAlive.run();
+      return read;
+    }
+
+    @Override
+    public Optional<SeriesMasters.Master> master(String seriesId, Optional<String> changeKey) {
+      SeriesMasters.Key cacheKey = new SeriesMasters.Key(key.tenantId(), key.email(), seriesId);
+      Optional<SeriesMasters.Master> cached = masters.find(cacheKey, changeKey);
+      if (cached.isPresent()) {
+        return cached;
+      }
+      Optional<CalendarEvent> read =
+          provider
+              .getSeriesMaster(key.tenantId(), key.email(), seriesId)
+              .filter(e -> e.type() == EventType.SERIES_MASTER);
+      mastersRead++;
+      keepAlive.run();
+      masters.remember(cacheKey, read);
+      return read.map(SeriesMasters.Master::of);
+    }
+
+    @Override
+    public void offer(CalendarEvent master) {
+      masters.remember(
+          new SeriesMasters.Key(key.tenantId(), key.email(), master.id()), Optional.of(master));
+    }
   }
 }

@@ -203,6 +203,18 @@ public final class GraphCalendarProvider implements CalendarProvider {
   }
 
   @Override
+  public Optional<CalendarEvent> getSeriesMaster(
+      TenantId tenantId, String mailbox, String seriesMasterId) {
+    return events.seriesMaster(tenantId, mailbox, seriesMasterId);
+  }
+
+  @Override
+  public Optional<List<CalendarEvent>> listSeriesInstances(
+      TenantId tenantId, String mailbox, String seriesMasterId, Instant from, Instant to) {
+    return events.seriesInstances(tenantId, mailbox, seriesMasterId, from, to);
+  }
+
+  @Override
   public CalendarEvent updateEvent(
       TenantId tenantId,
       String mailbox,

@@ -1,5 +1,6 @@
 package com.workplace.calendar.graph.internal;
 
+import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.booking.Attendee;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.EventDraft;
@@ -7,12 +8,27 @@ import com.workplace.calendar.tenant.TenantId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 
-/** Event operations on room calendars; all times go out in UTC and come back as instants. */
+/**
+ * Event operations on room calendars, and the reads of recurring series that sync needs; all times
+ * go out in UTC and come back as instants.
+ */
 final class GraphEvents {
+  /** What sync reads of a series master: what its occurrences share, and its version. */
+  static final String MASTER_FIELDS =
+      "id,type,subject,organizer,attendees,isCancelled,start,end,iCalUId,changeKey";
+  /** What sync reads of a series' instances: everything a change reports. */
+  static final String INSTANCE_FIELDS =
+      "id,type,seriesMasterId,originalStart,subject,organizer,attendees,isCancelled,start,end,"
+          + "iCalUId,transactionId,changeKey";
+  /** Instances per page; a daily series over the longest sync window fits in two. */
+  static final int INSTANCES_PAGE = 500;
+
   private static final DateTimeFormatter UTC_LOCAL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final Map<String, String> PREFER_UTC = Map.of("Prefer", "outlook.timezone=\"UTC\"");
@@ -69,6 +85,69 @@ final class GraphEvents {
     HttpUrl url = client.user(mailbox, "events", eventId).build();
     GraphResponse response = client.sendJson("PATCH", url, tenant, mailbox, body, true, PREFER_UTC);
     return GraphReader.event(GraphClient.successJson(response, "updating an event"));
+  }
+
+  /**
+   * Reads a series master.
+   *
+   * @return the master, or empty when Graph no longer knows the item ({@code ErrorItemNotFound});
+   *     any other failure, a missing mailbox included, is an exception
+   */
+  Optional<CalendarEvent> seriesMaster(TenantId tenant, String mailbox, String masterId) {
+    HttpUrl url =
+        client.user(mailbox, "events", masterId).addQueryParameter("$select", MASTER_FIELDS).build();
+    GraphResponse response =
+        client.send(new GraphRequest("GET", url, tenant, mailbox, null, PREFER_UTC, true));
+    if (itemNotFound(response)) {
+      return Optional.empty();
+    }
+    return Optional.of(GraphReader.event(GraphClient.successJson(response, "reading a series master")));
+  }
+
+  /**
+   * Lists the occurrences and exceptions of a series that overlap a window ({@code
+   * /events/{id}/instances}), following every page.
+   *
+   * @return the instances, or empty when Graph no longer knows the series ({@code
+   *     ErrorItemNotFound}); any other failure, a missing mailbox included, is an exception
+   */
+  Optional<List<CalendarEvent>> seriesInstances(
+      TenantId tenant, String mailbox, String masterId, Instant from, Instant to) {
+    HttpUrl first =
+        client
+            .user(mailbox, "events", masterId, "instances")
+            .addQueryParameter("startDateTime", isoUtc(from))
+            .addQueryParameter("endDateTime", isoUtc(to))
+            .addQueryParameter("$top", Integer.toString(INSTANCES_PAGE))
+            .addQueryParameter("$select", INSTANCE_FIELDS)
+            .build();
+    List<CalendarEvent> instances = new ArrayList<>();
+    try {
+      client.forEachPage(
+          first,
+          tenant,
+          mailbox,
+          PREFER_UTC,
+          "listing the instances of a series",
+          node -> instances.add(GraphReader.event(node)));
+    } catch (CalendarServiceException e) {
+      if (instances.isEmpty()
+          && e.statusCode() == 404
+          && e.errorCode().map(GraphEvents::isItemNotFound).orElse(false)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return Optional.of(List.copyOf(instances));
+  }
+
+  private static boolean itemNotFound(GraphResponse response) {
+    return response.status() == 404
+        && isItemNotFound(GraphErrors.read(response.body()).code());
+  }
+
+  private static boolean isItemNotFound(String code) {
+    return code.equalsIgnoreCase("ErrorItemNotFound") || code.equalsIgnoreCase("itemNotFound");
   }
 
   boolean cancel(TenantId tenant, String mailbox, String eventId, Optional<String> comment) {

@@ -7,6 +7,7 @@ import com.workplace.calendar.registry.DiscoveredRoom;
 import com.workplace.calendar.registry.EmailAddresses;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.DeltaItem;
+import com.workplace.calendar.spi.EventType;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,11 @@ import java.util.Optional;
 final class GraphReader {
   private GraphReader() {}
 
+  /**
+   * Reads an event: a single instance, an occurrence or exception of a series, or a series master.
+   * An occurrence {@code calendarView/delta} sent without subject, organizer or attendees (a stub
+   * of id, series, type and times) is read as {@linkplain CalendarEvent#partial() partial}.
+   */
   static CalendarEvent event(JsonValue node) {
     String id = text(node, "id").orElseThrow(() -> malformed("an event without an id"));
     Instant start = dateTime(node.path("start")).orElseThrow(() -> malformed("an event without a start"));
@@ -33,6 +40,12 @@ final class GraphReader {
     for (JsonValue a : iterable(node.path("attendees"))) {
       person(a.path("emailAddress")).ifPresent(attendees::add);
     }
+    Optional<String> seriesMasterId = text(node, "seriesMasterId");
+    EventType type = type(node, seriesMasterId);
+    if (type.isSeriesInstance() && seriesMasterId.isEmpty()) {
+      throw malformed("an occurrence or exception without its seriesMasterId");
+    }
+    boolean instance = type.isSeriesInstance();
     return new CalendarEvent(
         id,
         text(node, "iCalUId"),
@@ -42,7 +55,69 @@ final class GraphReader {
         person(node.path("organizer").path("emailAddress")),
         attendees,
         text(node, "transactionId"),
-        node.path("isCancelled").asBoolean(false));
+        node.path("isCancelled").asBoolean(false),
+        type,
+        instance ? seriesMasterId : Optional.empty(),
+        instance ? instant(node, "originalStart") : Optional.empty(),
+        changeKey(node),
+        !node.has("subject") || !node.has("organizer") || !node.has("attendees"));
+  }
+
+  /**
+   * The event's {@code type}; when it is missing or unknown, what the other fields say (a series
+   * master id makes an occurrence, a recurrence a master).
+   */
+  private static EventType type(JsonValue node, Optional<String> seriesMasterId) {
+    String type = text(node, "type").orElse("");
+    switch (type.toLowerCase(Locale.ROOT)) {
+      case "singleinstance":
+        return EventType.SINGLE_INSTANCE;
+      case "occurrence":
+        return EventType.OCCURRENCE;
+      case "exception":
+        return EventType.EXCEPTION;
+      case "seriesmaster":
+        return EventType.SERIES_MASTER;
+      default:
+        if (seriesMasterId.isPresent()) {
+          return EventType.OCCURRENCE;
+        }
+        return node.path("recurrence").isObject()
+            ? EventType.SERIES_MASTER
+            : EventType.SINGLE_INSTANCE;
+    }
+  }
+
+  /** The item's version: {@code changeKey}, else the tag inside {@code @odata.etag}. */
+  private static Optional<String> changeKey(JsonValue node) {
+    Optional<String> changeKey = text(node, "changeKey");
+    if (changeKey.isPresent()) {
+      return changeKey;
+    }
+    return text(node, "@odata.etag")
+        .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+        .map(tag -> tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
+            ? tag.substring(1, tag.length() - 1)
+            : tag)
+        .filter(tag -> !tag.isBlank());
+  }
+
+  /** A date-time offset such as {@code originalStart}; without an offset it is UTC. */
+  private static Optional<Instant> instant(JsonValue node, String field) {
+    Optional<String> text = text(node, field);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(text.get()).toInstant());
+    } catch (DateTimeParseException e) {
+      // no offset
+    }
+    try {
+      return Optional.of(LocalDateTime.parse(text.get()).toInstant(ZoneOffset.UTC));
+    } catch (DateTimeParseException e) {
+      throw malformed("the " + field + " Graph sent cannot be read");
+    }
   }
 
   static DeltaItem deltaItem(JsonValue node) {

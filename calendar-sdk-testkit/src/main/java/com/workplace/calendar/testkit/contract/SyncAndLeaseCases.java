@@ -10,11 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.workplace.calendar.DuplicateRecordException;
 import com.workplace.calendar.ResourceNotFoundException;
 import com.workplace.calendar.StaleRecordException;
+import com.workplace.calendar.store.KnownInstance;
 import com.workplace.calendar.store.Lease;
 import com.workplace.calendar.store.SubscriptionState;
 import com.workplace.calendar.store.SyncState;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,56 @@ abstract class SyncAndLeaseCases extends CalendarAndLinkCases {
     }
     store.saveSyncState(fixtures.sync(CONTOSO, ORCHARD, "d", ids));
     assertEquals(ids, store.findSyncState(CONTOSO, ORCHARD).orElseThrow().knownEventIds());
+  }
+
+  @Test
+  void knownInstancesOfRecurringSeriesSurviveWithTheirSeriesAndFingerprints() {
+    givenTenants();
+    store.insertCalendar(fixtures.calendar(CONTOSO, ORCHARD));
+    Map<String, KnownInstance> instances = new HashMap<>();
+    Set<String> ids = new HashSet<>(Set.of("single-1", "single-2"));
+    for (int series = 0; series < 20; series++) {
+      String seriesId = "AAMkAGI2TG93AAA=series" + series + (series == 3 ? "\\S\n" : "");
+      for (int i = 0; i < 40; i++) {
+        String id = "AAMkAGI2TG93AAA=occ" + series + "-" + i + (i == 7 ? "\\I1:x\r\n" : "");
+        ids.add(id);
+        instances.put(id, new KnownInstance(seriesId, "fp_" + series + "-" + i));
+      }
+    }
+    ids.add("\\Snot-a-series");
+    SyncState state = fixtures.sync(CONTOSO, ORCHARD, "d", ids);
+    SyncState withInstances =
+        new SyncState(
+            state.tenantId(),
+            state.calendarEmail(),
+            state.deltaLink(),
+            state.windowStart(),
+            state.windowEnd(),
+            ids,
+            instances,
+            state.lastSyncAt(),
+            0);
+
+    SyncState saved = store.saveSyncState(withInstances);
+
+    SyncState found = store.findSyncState(CONTOSO, ORCHARD).orElseThrow();
+    assertEquals(saved, found);
+    assertEquals(ids, found.knownEventIds());
+    assertEquals(instances, found.knownInstances());
+
+    SyncState fewer =
+        new SyncState(
+            found.tenantId(),
+            found.calendarEmail(),
+            found.deltaLink(),
+            found.windowStart(),
+            found.windowEnd(),
+            Set.of("single-1"),
+            Map.of(),
+            found.lastSyncAt(),
+            found.version());
+    store.saveSyncState(fewer);
+    assertEquals(Map.of(), store.findSyncState(CONTOSO, ORCHARD).orElseThrow().knownInstances());
   }
 
   @Test

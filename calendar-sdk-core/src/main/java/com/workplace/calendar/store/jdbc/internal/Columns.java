@@ -8,11 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Binds and reads column values. Times are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC to the
@@ -83,54 +79,5 @@ final class Columns {
   static <E extends Enum<E>> Optional<E> optionalEnum(ResultSet rows, String column, Class<E> type)
       throws SQLException {
     return optionalText(rows, column).map(name -> Enum.valueOf(type, name));
-  }
-
-  /**
-   * Encodes a set of ids as one text: sorted, each ended by a line break, with backslashes and line
-   * breaks inside ids escaped, so any id (even an empty one) survives.
-   */
-  static String encodeIds(Collection<String> ids) {
-    StringBuilder text = new StringBuilder(ids.size() * 64);
-    for (String id : new TreeSet<>(ids)) {
-      for (int i = 0; i < id.length(); i++) {
-        char c = id.charAt(i);
-        if (c == '\\') {
-          text.append("\\\\");
-        } else if (c == '\n') {
-          text.append("\\n");
-        } else if (c == '\r') {
-          text.append("\\r");
-        } else {
-          text.append(c);
-        }
-      }
-      text.append('\n');
-    }
-    return text.toString();
-  }
-
-  /** Decodes what {@link #encodeIds(Collection)} made. */
-  static Set<String> decodeIds(String text) {
-    Set<String> ids = new HashSet<>();
-    if (text == null || text.isEmpty()) {
-      return ids;
-    }
-    StringBuilder id = new StringBuilder();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        ids.add(id.toString());
-        id.setLength(0);
-      } else if (c == '\\' && i + 1 < text.length()) {
-        char next = text.charAt(++i);
-        id.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
-      } else {
-        id.append(c);
-      }
-    }
-    if (id.length() > 0) {
-      throw new IllegalStateException("the stored event ids are cut off");
-    }
-    return ids;
   }
 }

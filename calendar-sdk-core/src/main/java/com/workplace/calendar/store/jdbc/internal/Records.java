@@ -65,6 +65,7 @@ final class Records {
         micros(s.windowStart()),
         micros(s.windowEnd()),
         s.knownEventIds(),
+        s.knownInstances(),
         micros(s.lastSyncAt()),
         s.version());
   }

@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /**
  * Sync states and subscriptions: saved with version 0 to insert, with the stored version to update.
- * The known event ids of a sync state are one text column (see {@link Columns#encodeIds}), written
- * and read in one go.
+ * The known event ids of a sync state, with what is known of the instances of recurring series
+ * among them, are one text column (see {@link KnownEventsText}), written and read in one go.
  */
 public final class SyncSql {
   private static final String SYNC_COLUMNS =
@@ -66,6 +66,8 @@ public final class SyncSql {
               if (!rows.next()) {
                 return Optional.empty();
               }
+              KnownEventsText.Known known =
+                  KnownEventsText.decode(rows.getString("known_event_ids"));
               return Optional.of(
                   new SyncState(
                       new TenantId(rows.getString("tenant_id")),
@@ -73,7 +75,8 @@ public final class SyncSql {
                       optionalText(rows, "delta_link"),
                       instant(rows, "window_start"),
                       instant(rows, "window_end"),
-                      Columns.decodeIds(rows.getString("known_event_ids")),
+                      known.ids(),
+                      known.instances(),
                       optionalInstant(rows, "last_sync_at"),
                       rows.getLong("version")));
             }
@@ -104,7 +107,8 @@ public final class SyncSql {
             setText(s, 1, stored.deltaLink());
             setInstant(s, 2, stored.windowStart());
             setInstant(s, 3, stored.windowEnd());
-            s.setString(4, Columns.encodeIds(stored.knownEventIds()));
+            s.setString(
+                4, KnownEventsText.encode(stored.knownEventIds(), stored.knownInstances()));
             setInstant(s, 5, stored.lastSyncAt());
             s.setLong(6, stored.version());
             s.setString(7, state.tenantId().value());
