@@ -49,9 +49,12 @@ public enum TenantFailureReason {
    * @since 0.2.0
    */
   CLIENT_ASSERTION_INVALID(
-      "The identity platform refused the application's client assertion.",
-      "Make a new assertion for each token request: issuer and subject the application (client)"
-          + " ID, audience the tenant's token endpoint, a new jti, header typ JWT."),
+      "The identity platform refused the application's client assertion (its signature, issuer,"
+          + " subject, audience or jti).",
+      "Sign a new assertion for each token request with a certificate registered on the app:"
+          + " issuer and subject the application (client) ID, audience the tenant's token"
+          + " endpoint, a new jti, header typ JWT; a federated token must verify with its issuer's"
+          + " published keys."),
   /**
    * The client assertion or federated token had expired, or was not yet valid, when it arrived
    * (AADSTS700024).
