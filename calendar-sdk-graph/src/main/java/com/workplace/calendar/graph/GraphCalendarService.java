@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
@@ -165,14 +166,30 @@ public final class GraphCalendarService {
     }
 
     /**
-     * A client assertion the host makes for every token request (e.g. signed by a key in an HSM):
-     * sent as {@code client_assertion} with the JWT-bearer assertion type.
+     * A client assertion the host obtains for every token request, the same for every tenant: a
+     * federated token from a source other than a file (e.g. an OIDC token of the CI system or a
+     * SPIFFE JWT-SVID, with the audience {@code api://AzureADTokenExchange}). Sent as {@code
+     * client_assertion} with the JWT-bearer assertion type.
      *
-     * @param value supplies a new signed JWT on every call; called from the SDK's threads
+     * @param value supplies a current token on every call; called from the SDK's threads
      * @return this builder
      * @since 0.2.0
      */
     public Builder clientAssertion(Supplier<String> value) {
+      Objects.requireNonNull(value, "clientAssertion");
+      return clientAssertion(request -> value.get());
+    }
+
+    /**
+     * A client assertion the host makes for every token request, knowing which tenant it is for:
+     * e.g. signed by a key held in an HSM or a key vault, with {@link
+     * ClientAssertionRequest#tokenEndpoint()} as its audience.
+     *
+     * @param value makes a new signed JWT on every call; called from the SDK's threads
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder clientAssertion(Function<ClientAssertionRequest, String> value) {
       credentials.set("clientAssertion", new GraphCredential.Assertion(Objects.requireNonNull(value, "clientAssertion")));
       return this;
     }

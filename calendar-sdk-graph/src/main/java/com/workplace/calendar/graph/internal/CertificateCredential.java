@@ -5,6 +5,7 @@ import com.microsoft.aad.msal4j.IClientCredential;
 import com.workplace.calendar.graph.ClientCertificate;
 import com.workplace.calendar.graph.ClientCertificateSource;
 import com.workplace.calendar.tenant.TenantFailureReason;
+import com.workplace.calendar.tenant.TenantId;
 import java.time.Clock;
 
 /**
@@ -42,14 +43,14 @@ final class CertificateCredential implements MsalCredential {
   }
 
   @Override
-  public synchronized IClientCredential current() {
+  public synchronized IClientCredential current(TenantId tenant) {
     ClientCertificate current = check();
     if (!current.expiresAt().isAfter(clock.instant())) {
       throw new TokenException(
           "the application's certificate " + current.subject() + " (thumbprint "
               + current.thumbprint() + ") expired at " + current.expiresAt(),
           0,
-          "CertificateExpired",
+          null,
           TenantFailureReason.CERTIFICATE_EXPIRED,
           false,
           null);

@@ -1,8 +1,10 @@
 package com.workplace.calendar.graph.internal;
 
+import com.workplace.calendar.graph.ClientAssertionRequest;
 import com.workplace.calendar.graph.ClientCertificateSource;
 import com.workplace.calendar.graph.TokenProvider;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,9 +30,9 @@ public sealed interface GraphCredential {
   /**
    * A client assertion made by the host for every token request.
    *
-   * @param assertion supplies a new signed JWT
+   * @param assertion makes a new signed JWT for a tenant's token request
    */
-  record Assertion(Supplier<String> assertion) implements GraphCredential {}
+  record Assertion(Function<ClientAssertionRequest, String> assertion) implements GraphCredential {}
 
   /**
    * A federated token from the file a workload identity platform mounts and refreshes.

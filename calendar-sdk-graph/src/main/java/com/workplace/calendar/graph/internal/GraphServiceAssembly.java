@@ -6,6 +6,7 @@ import com.workplace.calendar.store.PermitPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -172,10 +173,14 @@ public final class GraphServiceAssembly {
           TimeUnit.MINUTES);
       credential = watched;
     } else if (chosen instanceof GraphCredential.Assertion assertion) {
-      credential = new MsalCredential.Assertion(assertion.assertion(), "the client assertion supplier");
+      credential = new MsalCredential.Assertion(
+          assertion.assertion(), "the client assertion function", config.clientId(),
+          config.authorityHost());
     } else if (chosen instanceof GraphCredential.FederatedTokenFile file) {
-      credential =
-          new MsalCredential.Assertion(MsalCredential.tokenFile(file.file()), "the federated token file");
+      Supplier<String> token = MsalCredential.tokenFile(file.file());
+      credential = new MsalCredential.Assertion(
+          request -> token.get(), "the federated token file", config.clientId(),
+          config.authorityHost());
     } else {
       throw new IllegalStateException("no credential configured");
     }

@@ -26,7 +26,7 @@ final class HostTokenIssuer implements TokenIssuer {
       throw new TokenException(
           "the token provider has no token for tenant " + tenant + ": " + e.getMessage(),
           0,
-          "TokenProvider",
+          null,
           e.reason(),
           e.retryable(),
           null);
@@ -35,7 +35,7 @@ final class HostTokenIssuer implements TokenIssuer {
       throw new TokenException(
           "the token provider failed for tenant " + tenant + " (" + e.getClass().getSimpleName() + ")",
           0,
-          "TokenProvider",
+          null,
           TenantFailureReason.SERVICE_UNAVAILABLE,
           true,
           null);
@@ -44,7 +44,7 @@ final class HostTokenIssuer implements TokenIssuer {
       throw new TokenException(
           "the token provider returned no token for tenant " + tenant,
           0,
-          "TokenProvider",
+          null,
           TenantFailureReason.CREDENTIAL_UNAVAILABLE,
           true,
           null);
@@ -54,7 +54,7 @@ final class HostTokenIssuer implements TokenIssuer {
           "the token provider returned a token for tenant " + tenant + " that expired at "
               + token.expiresAt(),
           0,
-          "TokenProvider",
+          null,
           TenantFailureReason.CREDENTIAL_UNAVAILABLE,
           true,
           null);

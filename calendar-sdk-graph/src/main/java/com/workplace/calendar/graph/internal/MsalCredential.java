@@ -2,12 +2,18 @@ package com.workplace.calendar.graph.internal;
 
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.IClientCredential;
+import com.workplace.calendar.graph.ClientAssertionRequest;
 import com.workplace.calendar.tenant.TenantFailureReason;
+import com.workplace.calendar.tenant.TenantId;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,13 +26,14 @@ import java.util.function.Supplier;
 interface MsalCredential {
 
   /**
-   * The credential for the next token request.
+   * The credential for the next token request to a tenant.
    *
+   * @param tenant the tenant
    * @return the credential, the same instance while unchanged
    * @throws TokenException when there is none to use (e.g. an expired certificate)
    * @throws CredentialUnavailableException when this host cannot read it
    */
-  IClientCredential current();
+  IClientCredential current(TenantId tenant);
 
   /**
    * What it means when the identity platform refuses this credential without a more precise code
@@ -47,7 +54,7 @@ interface MsalCredential {
     }
 
     @Override
-    public synchronized IClientCredential current() {
+    public synchronized IClientCredential current(TenantId tenant) {
       String value;
       try {
         value = supplier.get();
@@ -72,31 +79,49 @@ interface MsalCredential {
     }
   }
 
-  /** A client assertion from a supplier, asked by msal4j for every token request. */
+  /**
+   * A client assertion from the host, asked by msal4j for every token request: one msal4j
+   * credential per tenant, whose callback knows the tenant's token endpoint (the audience of a
+   * signed assertion).
+   */
   final class Assertion implements MsalCredential {
-    private final IClientCredential credential;
+    private final Function<ClientAssertionRequest, String> source;
+    private final String what;
+    private final String clientId;
+    private final URI authorityHost;
+    private final ConcurrentMap<String, IClientCredential> perTenant = new ConcurrentHashMap<>();
 
-    Assertion(Supplier<String> supplier, String what) {
-      this.credential = ClientCredentialFactory.createFromCallback(() -> {
-        String value;
-        try {
-          value = supplier.get();
-        } catch (CredentialUnavailableException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          throw new CredentialUnavailableException(
-              what + " failed (" + e.getClass().getSimpleName() + ")");
-        }
-        if (value == null || value.isBlank()) {
-          throw new CredentialUnavailableException(what + " returned nothing");
-        }
-        return value.strip();
-      });
+    Assertion(
+        Function<ClientAssertionRequest, String> source, String what, String clientId, URI authorityHost) {
+      this.source = source;
+      this.what = what;
+      this.clientId = clientId;
+      this.authorityHost = authorityHost;
     }
 
     @Override
-    public IClientCredential current() {
-      return credential;
+    public IClientCredential current(TenantId tenant) {
+      return perTenant.computeIfAbsent(tenant.value(), key -> {
+        ClientAssertionRequest request = new ClientAssertionRequest(
+            tenant, clientId, authorityHost.resolve(key + "/oauth2/v2.0/token"));
+        return ClientCredentialFactory.createFromCallback(() -> make(request));
+      });
+    }
+
+    private String make(ClientAssertionRequest request) {
+      String value;
+      try {
+        value = source.apply(request);
+      } catch (CredentialUnavailableException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new CredentialUnavailableException(
+            what + " failed (" + e.getClass().getSimpleName() + ")");
+      }
+      if (value == null || value.isBlank()) {
+        throw new CredentialUnavailableException(what + " returned nothing");
+      }
+      return value.strip();
     }
 
     @Override

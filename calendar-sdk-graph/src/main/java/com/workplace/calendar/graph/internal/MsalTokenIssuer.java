@@ -88,7 +88,7 @@ final class MsalTokenIssuer implements TokenIssuer {
   public BearerToken issue(TenantId tenant, boolean fresh) {
     IClientCredential current;
     try {
-      current = credential.current();
+      current = credential.current(tenant);
     } catch (CredentialUnavailableException e) {
       throw unavailable(tenant, e);
     }
@@ -158,7 +158,7 @@ final class MsalTokenIssuer implements TokenIssuer {
     return new TokenException(
         "no credential for tenant " + tenant + ": " + e.getMessage(),
         0,
-        "CredentialUnavailable",
+        null,
         TenantFailureReason.CREDENTIAL_UNAVAILABLE,
         true,
         null);
