@@ -135,7 +135,8 @@ public final class GraphCalendarService {
      * @since 0.2.0
      */
     public Builder clientSecret(Supplier<String> value) {
-      credentials.set("clientSecret", new GraphCredential.Secret(Objects.requireNonNull(value, "clientSecret")));
+      Objects.requireNonNull(value, "clientSecret");
+      credentials.set("clientSecret", new GraphCredential.Secret(value));
       return this;
     }
 
@@ -147,7 +148,8 @@ public final class GraphCalendarService {
      * @return this builder
      */
     public Builder clientCertificate(ClientCertificate value) {
-      return clientCertificate(ClientCertificateSource.of(Objects.requireNonNull(value, "clientCertificate")));
+      Objects.requireNonNull(value, "clientCertificate");
+      return clientCertificate(ClientCertificateSource.of(value));
     }
 
     /**
@@ -160,8 +162,8 @@ public final class GraphCalendarService {
      * @since 0.2.0
      */
     public Builder clientCertificate(ClientCertificateSource value) {
-      credentials.set(
-          "clientCertificate", new GraphCredential.Certificate(Objects.requireNonNull(value, "clientCertificate")));
+      Objects.requireNonNull(value, "clientCertificate");
+      credentials.set("clientCertificate", new GraphCredential.Certificate(value));
       return this;
     }
 
@@ -190,7 +192,8 @@ public final class GraphCalendarService {
      * @since 0.2.0
      */
     public Builder clientAssertion(Function<ClientAssertionRequest, String> value) {
-      credentials.set("clientAssertion", new GraphCredential.Assertion(Objects.requireNonNull(value, "clientAssertion")));
+      Objects.requireNonNull(value, "clientAssertion");
+      credentials.set("clientAssertion", new GraphCredential.Assertion(value));
       return this;
     }
 
@@ -208,7 +211,8 @@ public final class GraphCalendarService {
     public Builder federatedTokenFile(Path value) {
       Objects.requireNonNull(value, "federatedTokenFile");
       if (!Files.isRegularFile(value) || !Files.isReadable(value)) {
-        throw new IllegalArgumentException("federatedTokenFile " + value + " does not exist or cannot be read");
+        throw new IllegalArgumentException(
+            "federatedTokenFile " + value + " does not exist or cannot be read");
       }
       credentials.set("federatedTokenFile", new GraphCredential.FederatedTokenFile(value.toAbsolutePath()));
       return this;
@@ -223,7 +227,8 @@ public final class GraphCalendarService {
      * @since 0.2.0
      */
     public Builder tokenProvider(TokenProvider value) {
-      credentials.set("tokenProvider", new GraphCredential.Provider(Objects.requireNonNull(value, "tokenProvider")));
+      Objects.requireNonNull(value, "tokenProvider");
+      credentials.set("tokenProvider", new GraphCredential.Provider(value));
       return this;
     }
 
