@@ -21,6 +21,8 @@ class LayeringTest {
           "com.workplace.calendar.store.JdbcCalendarStoreBuilder",
           "com.workplace.calendar.graph.GraphCalendarService",
           "com.workplace.calendar.graph.GraphCalendarService$Builder",
+          // its factories build the module's reloading certificate file sources
+          "com.workplace.calendar.graph.ClientCertificateSource",
           "com.workplace.calendar.csv.CalendarCsvImporter$Builder",
           "com.workplace.calendar.csv.CalendarCsvExporter$Builder",
           // renders itself as CSV through the module's internal writer

@@ -3,9 +3,11 @@ package com.workplace.calendar.graph;
 import com.workplace.calendar.CalendarEventListener;
 import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.CalendarServices;
+import com.workplace.calendar.graph.internal.CredentialChoice;
 import com.workplace.calendar.graph.internal.Endpoints;
 import com.workplace.calendar.graph.internal.GraphCalendarProvider;
 import com.workplace.calendar.graph.internal.GraphConfig;
+import com.workplace.calendar.graph.internal.GraphCredential;
 import com.workplace.calendar.graph.internal.GraphServiceAssembly;
 import com.workplace.calendar.space.SpaceDirectory;
 import com.workplace.calendar.store.CalendarStore;
@@ -14,16 +16,18 @@ import com.workplace.calendar.store.MailboxCoordination;
 import com.workplace.calendar.sync.SyncListener;
 import com.workplace.calendar.sync.SyncOptions;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link CalendarService} for Microsoft 365: Microsoft Graph for calendars and rooms, the
@@ -32,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * CalendarService calendars = GraphCalendarService.builder()
  *     .clientId(appId)
- *     .clientSecret(secret)
+ *     .federatedTokenFile(Path.of(System.getenv("AZURE_FEDERATED_TOKEN_FILE"))) // no secret
  *     .redirectUri(URI.create("https://workplace.example.com/admin/calendar/consent"))
  *     .store(JdbcCalendarStore.create(dataSource))
  *     .spaceDirectory(hostSpaces)
@@ -51,8 +55,6 @@ import org.slf4j.LoggerFactory;
  * @since 0.1.0
  */
 public final class GraphCalendarService {
-  private static final Logger LOG = LoggerFactory.getLogger(GraphCalendarService.class);
-
   /** Microsoft's public-cloud identity platform. */
   public static final URI DEFAULT_AUTHORITY_HOST = URI.create("https://login.microsoftonline.com/");
 
@@ -80,8 +82,8 @@ public final class GraphCalendarService {
    */
   public static final class Builder {
     private String clientId;
-    private String clientSecret;
-    private ClientCertificate clientCertificate;
+    private final CredentialChoice credentials = new CredentialChoice();
+    private Duration credentialExpiryWarning = Duration.ofDays(30);
     private URI redirectUri;
     private CalendarStore store;
     private MailboxCoordination coordination;
@@ -112,24 +114,140 @@ public final class GraphCalendarService {
     }
 
     /**
-     * The client secret's value (not its ID). Give this or a certificate.
+     * A client secret's value (not its ID). Exactly one credential is required: this, a
+     * certificate, a client assertion, a federated token file or a token provider. Prefer a
+     * federated credential or a certificate: secrets expire, leak, and many organisations forbid
+     * them.
      *
      * @param value the secret
      * @return this builder
      */
     public Builder clientSecret(String value) {
-      this.clientSecret = requireText(value, "clientSecret");
+      String secret = requireText(value, "clientSecret");
+      credentials.set("clientSecret", new GraphCredential.Secret(() -> secret));
       return this;
     }
 
     /**
-     * A certificate credential instead of a secret.
+     * A client secret read from the supplier for every token request, so that a rotated secret
+     * (e.g. re-read from a vault or a mounted file) is used without a restart.
+     *
+     * @param value supplies the secret's current value; called from request threads
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder clientSecret(Supplier<String> value) {
+      Objects.requireNonNull(value, "clientSecret");
+      credentials.set("clientSecret", new GraphCredential.Secret(value));
+      return this;
+    }
+
+    /**
+     * A certificate credential: the SDK signs a new client assertion with it for every token
+     * request.
      *
      * @param value the private key and certificate chain
      * @return this builder
      */
     public Builder clientCertificate(ClientCertificate value) {
-      this.clientCertificate = Objects.requireNonNull(value, "clientCertificate");
+      Objects.requireNonNull(value, "clientCertificate");
+      return clientCertificate(ClientCertificateSource.of(value));
+    }
+
+    /**
+     * A certificate credential from a source, e.g. {@link ClientCertificateSource#fromPkcs12} or
+     * {@link ClientCertificateSource#fromPem}, which reload changed files. One that expires within
+     * {@link #credentialExpiryWarning(Duration)} is reported to the event listener and logged.
+     *
+     * @param value the source
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder clientCertificate(ClientCertificateSource value) {
+      Objects.requireNonNull(value, "clientCertificate");
+      credentials.set("clientCertificate", new GraphCredential.Certificate(value));
+      return this;
+    }
+
+    /**
+     * A client assertion the host obtains for every token request, the same for every tenant: a
+     * federated token from a source other than a file (e.g. an OIDC token of the CI system or a
+     * SPIFFE JWT-SVID, with the audience {@code api://AzureADTokenExchange}). Sent as {@code
+     * client_assertion} with the JWT-bearer assertion type.
+     *
+     * @param value supplies a current token on every call; called from the SDK's threads
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder clientAssertion(Supplier<String> value) {
+      Objects.requireNonNull(value, "clientAssertion");
+      return clientAssertion(request -> value.get());
+    }
+
+    /**
+     * A client assertion the host makes for every token request, knowing which tenant it is for:
+     * e.g. signed by a key held in an HSM or a key vault, with {@link
+     * ClientAssertionRequest#tokenEndpoint()} as its audience.
+     *
+     * @param value makes a new signed JWT on every call; called from the SDK's threads
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder clientAssertion(Function<ClientAssertionRequest, String> value) {
+      Objects.requireNonNull(value, "clientAssertion");
+      credentials.set("clientAssertion", new GraphCredential.Assertion(value));
+      return this;
+    }
+
+    /**
+     * Workload identity federation: the file holding the token that the platform mounts and
+     * refreshes (e.g. {@code AZURE_FEDERATED_TOKEN_FILE} on Kubernetes), read afresh for every
+     * token request and sent as {@code client_assertion}. The app registration needs a federated
+     * credential for the token's issuer and subject. No secret is stored anywhere.
+     *
+     * @param value the token file
+     * @return this builder
+     * @throws IllegalArgumentException when the file does not exist or cannot be read
+     * @since 0.2.0
+     */
+    public Builder federatedTokenFile(Path value) {
+      Objects.requireNonNull(value, "federatedTokenFile");
+      if (!Files.isRegularFile(value) || !Files.isReadable(value)) {
+        throw new IllegalArgumentException(
+            "federatedTokenFile " + value + " does not exist or cannot be read");
+      }
+      credentials.set("federatedTokenFile", new GraphCredential.FederatedTokenFile(value.toAbsolutePath()));
+      return this;
+    }
+
+    /**
+     * The host's own token service instead of the identity platform: the SDK asks it for every
+     * tenant's token, keeps tokens until shortly before they expire, and never uses msal4j.
+     *
+     * @param value the provider
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder tokenProvider(TokenProvider value) {
+      Objects.requireNonNull(value, "tokenProvider");
+      credentials.set("tokenProvider", new GraphCredential.Provider(value));
+      return this;
+    }
+
+    /**
+     * How long before its expiry a certificate credential is reported ({@link
+     * GraphEventListener#credentialExpiring}, and a log warning once a day). Default: 30 days.
+     *
+     * @param value 1 to 365 days
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder credentialExpiryWarning(Duration value) {
+      Objects.requireNonNull(value, "credentialExpiryWarning");
+      if (value.compareTo(Duration.ofDays(1)) < 0 || value.compareTo(Duration.ofDays(365)) > 0) {
+        throw new IllegalArgumentException("credentialExpiryWarning must be 1 to 365 days, not " + value);
+      }
+      this.credentialExpiryWarning = value;
       return this;
     }
 
@@ -386,9 +504,7 @@ public final class GraphCalendarService {
       if (clientId == null) {
         throw new IllegalStateException("clientId is required: the app registration's application ID");
       }
-      if ((clientSecret == null) == (clientCertificate == null)) {
-        throw new IllegalStateException("set exactly one of clientSecret and clientCertificate");
-      }
+      GraphCredential credential = credentials.only();
       if (redirectUri == null) {
         throw new IllegalStateException("redirectUri is required: the URI registered for admin consent");
       }
@@ -396,23 +512,12 @@ public final class GraphCalendarService {
       Endpoints.requireHttpsOrLoopback(graphEndpoint, "graphEndpoint");
       Endpoints.requireHttps(authorityHost, "authorityHost");
       CalendarStore theStore = store != null ? store : InMemoryCalendarStore.create(clock);
-      MailboxCoordination shared = coordination;
-      if (shared == null) {
-        shared = theStore.mailboxCoordination().orElse(null);
-      }
-      if (shared == null) {
-        LOG.warn(
-            "The calendar store {} offers no mailbox coordination: Exchange's limits are kept per"
-                + " instance only. Share a JdbcCalendarStore or set mailboxCoordination(...) when"
-                + " several instances run.",
-            theStore.getClass().getSimpleName());
-        shared = MailboxCoordination.inMemory(clock);
-      }
+      MailboxCoordination shared = GraphServiceAssembly.coordination(theStore, coordination, clock);
       GraphConfig config =
           new GraphConfig(
               clientId,
-              clientSecret,
-              clientCertificate,
+              credential,
+              credentialExpiryWarning,
               redirectUri,
               authorityHost,
               graphEndpoint,

@@ -5,14 +5,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Hooks for metrics and tracing: the transport calls them for every request. Implementations must
+ * Hooks for metrics, tracing and health: the transport calls them for every request. Implementations must
  * be fast and thread-safe and must not throw; every method does nothing by default. A request goes
  * through {@link #requestStarted} and then {@link #responseReceived} (an answer of any status) or
  * {@link #requestFailed} (no answer) for each attempt, with {@link #throttled}, {@link #retrying}
  * and {@link #gaveUp} in between as they happen. The requests inside a {@code $batch} are not HTTP
  * requests of their own: each answer of one comes through {@link #batchItemAnswered} or {@link
  * #batchItemThrottled}, which by default pass it on to {@link #responseReceived} and {@link
- * #throttled}.
+ * #throttled}. {@link #credentialExpiring} and {@link #credentialRenewed} report on the
+ * application's certificate.
  *
  * <p>An attempt's {@link #requestStarted} and its {@link #responseReceived} or {@link
  * #requestFailed} are called on the same thread, with nothing sent in between on that thread, so a
@@ -139,4 +140,27 @@ public interface GraphEventListener {
    * @param reason why it gave up
    */
   default void gaveUp(GraphCall call, String reason) {}
+
+  /**
+   * The certificate the service signs its client assertions with expires within the warning window
+   * ({@code credentialExpiryWarning}, 30 days by default) or has expired ({@link
+   * CredentialExpiry#expired()}: token requests then fail with {@code CERTIFICATE_EXPIRED}).
+   * Called when the service is built with such a certificate or loads one, and then once a day
+   * while it stays in use (the service looks at every token request and every hour), together with
+   * a log warning. A metrics binder can gauge {@link CredentialExpiry#expiresAt()}; a health check
+   * can report a warning, or a failure once expired, until {@link #credentialRenewed} comes.
+   *
+   * @param expiry the certificate and its expiry
+   * @since 0.2.0
+   */
+  default void credentialExpiring(CredentialExpiry expiry) {}
+
+  /**
+   * A certificate reported by {@link #credentialExpiring} was replaced by one that does not expire
+   * within the warning window (its files changed). Called once per replacement.
+   *
+   * @param expiry the new certificate and its expiry
+   * @since 0.2.0
+   */
+  default void credentialRenewed(CredentialExpiry expiry) {}
 }

@@ -1,5 +1,6 @@
 package com.workplace.calendar.graph;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.workplace.calendar.Page;
@@ -59,12 +60,12 @@ class GraphCalendarServiceBuilderTest {
 
   @Test
   void conflictingOrInsecureSettingsAreRefused() throws Exception {
-    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
+    com.workplace.calendar.testkit.TestCertificate generated =
+        com.workplace.calendar.testkit.TestCertificate.generate("app", Duration.ofDays(30));
     assertThatThrownBy(
             () ->
                 complete()
-                    .clientCertificate(new ClientCertificate(generator.generateKeyPair().getPrivate(), java.util.List.of(selfSigned())))
+                    .clientCertificate(new ClientCertificate(generated.privateKey(), java.util.List.of(generated.certificate())))
                     .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("exactly one");
@@ -83,10 +84,50 @@ class GraphCalendarServiceBuilderTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  private static java.security.cert.X509Certificate selfSigned() throws Exception {
-    java.security.cert.CertificateFactory factory = java.security.cert.CertificateFactory.getInstance("X.509");
-    try (var in = GraphCalendarServiceBuilderTest.class.getResourceAsStream("/test-certificate.pem")) {
-      return (java.security.cert.X509Certificate) factory.generateCertificate(in);
-    }
+  @Test
+  void exactlyOneCredentialIsAccepted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path tokenFile = java.nio.file.Files.writeString(dir.resolve("token"), "eyJ.a.b");
+    assertThatThrownBy(
+            () ->
+                GraphCalendarService.builder()
+                    .clientId("11111111-2222-3333-4444-555555555555")
+                    .redirectUri(URI.create("https://workplace.example.com/consent"))
+                    .syncListener((tenant, calendar, changes) -> {})
+                    .spaceDirectory(NO_SPACES)
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("a credential is required")
+        .hasMessageContaining("federatedTokenFile");
+    assertThatThrownBy(() -> complete().federatedTokenFile(tokenFile).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("exactly one credential, not clientSecret and federatedTokenFile");
+    assertThatThrownBy(() -> complete().clientAssertion(() -> "eyJ.a.b").tokenProvider(t -> null).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("clientSecret and clientAssertion and tokenProvider");
+    assertThatThrownBy(() -> complete().federatedTokenFile(dir.resolve("missing")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> complete().credentialExpiryWarning(Duration.ofHours(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> complete().clientSecret((java.util.function.Supplier<String>) null))
+        .isInstanceOf(NullPointerException.class);
+    // a secret given twice is one credential: the last one counts
+    complete().clientSecret(() -> "rotated-secret").build().close();
+  }
+
+  @Test
+  void aCertificateRecordRefusesAKeyOfAnotherCertificateAndShowsNoKey() throws Exception {
+    com.workplace.calendar.testkit.TestCertificate one =
+        com.workplace.calendar.testkit.TestCertificate.generate("one", Duration.ofDays(30));
+    com.workplace.calendar.testkit.TestCertificate two =
+        com.workplace.calendar.testkit.TestCertificate.generate("two", Duration.ofDays(30));
+    assertThatThrownBy(() -> new ClientCertificate(one.privateKey(), java.util.List.of(two.certificate())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not belong");
+    ClientCertificate certificate = new ClientCertificate(one.privateKey(), java.util.List.of(one.certificate()));
+    assertThat(certificate.thumbprint()).matches("[0-9A-F]{40}");
+    assertThat(certificate.expiresAt()).isEqualTo(one.certificate().getNotAfter().toInstant());
+    assertThat(certificate.toString()).contains("CN=one").doesNotContain("PRIVATE");
+    assertThat(ClientCertificateSource.of(certificate).current()).isSameAs(certificate);
   }
 }

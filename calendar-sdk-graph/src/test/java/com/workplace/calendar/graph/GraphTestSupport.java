@@ -41,9 +41,13 @@ public final class GraphTestSupport {
   }
 
   public static GraphCalendarService.Builder builder(FakeMicrosoft365 m365, FakeApp app) {
+    return builderWithoutCredential(m365, app).clientSecret(app.clientSecret());
+  }
+
+  /** A builder against the fake for the app, with every setting but the credential. */
+  public static GraphCalendarService.Builder builderWithoutCredential(FakeMicrosoft365 m365, FakeApp app) {
     return GraphCalendarService.builder()
         .clientId(app.clientId())
-        .clientSecret(app.clientSecret())
         .redirectUri(REDIRECT)
         .authorityHost(m365.authorityUri())
         .graphEndpoint(m365.graphUri())

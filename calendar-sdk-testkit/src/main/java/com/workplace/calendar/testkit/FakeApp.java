@@ -102,24 +102,76 @@ public final class FakeApp {
   }
 
   /**
-   * Registers a certificate; client assertions must then be signed with its private key.
+   * Registers a certificate (as uploading it under "Certificates &amp; secrets" does); an app may
+   * have several, e.g. during a rotation. Client assertions name the certificate they are signed
+   * with by its thumbprint ({@code x5t#S256} or {@code x5t} header) and must verify with its
+   * public key.
    *
    * @param certificate the certificate
    * @return this
    */
   public FakeApp registerCertificate(X509Certificate certificate) {
-    state.publicKey(certificate.getPublicKey());
+    state.addKey(AppState.KeyCredential.of(Objects.requireNonNull(certificate, "certificate")));
     return this;
   }
 
   /**
-   * Registers a public key for client assertions (RS256 or PS256).
+   * Removes a registered certificate: assertions signed with it fail with {@code AADSTS700027}.
+   *
+   * @param certificate the certificate
+   * @return whether it was registered
+   * @since 0.2.0
+   */
+  public boolean removeCertificate(X509Certificate certificate) {
+    return state.removeKey(AppState.KeyCredential.of(certificate).x5tS256());
+  }
+
+  /**
+   * Registers a bare public key for client assertions (RS256 or PS256) that name no thumbprint.
+   * The identity platform knows certificates only; prefer {@link #registerCertificate}.
    *
    * @param key an RSA public key
    * @return this
    */
   public FakeApp registerPublicKey(PublicKey key) {
-    state.publicKey(Objects.requireNonNull(key, "key"));
+    state.addKey(AppState.KeyCredential.of(Objects.requireNonNull(key, "key")));
+    return this;
+  }
+
+  /**
+   * Adds a federated identity credential with the audience {@link
+   * FakeFederatedIssuer#TOKEN_EXCHANGE_AUDIENCE}: tokens of {@code issuer} about {@code subject}
+   * then authenticate the app as {@code client_assertion}. The fake verifies them with the key of a
+   * {@link FakeMicrosoft365#federatedIssuer(String) federated issuer} of that URL.
+   *
+   * @param issuer the issuer URL, compared exactly
+   * @param subject the subject, compared exactly (case-sensitively)
+   * @return this
+   * @since 0.2.0
+   */
+  public FakeApp addFederatedCredential(String issuer, String subject) {
+    return addFederatedCredential(issuer, subject, FakeFederatedIssuer.TOKEN_EXCHANGE_AUDIENCE);
+  }
+
+  /**
+   * Adds a federated identity credential accepting the given audiences.
+   *
+   * @param issuer the issuer URL, compared exactly
+   * @param subject the subject, compared exactly
+   * @param audiences the accepted {@code aud} values
+   * @return this
+   * @throws IllegalArgumentException when a value is blank or no audience is given
+   * @since 0.2.0
+   */
+  public FakeApp addFederatedCredential(String issuer, String subject, String... audiences) {
+    if (issuer == null || issuer.isBlank() || subject == null || subject.isBlank()
+        || audiences.length == 0) {
+      throw new IllegalArgumentException(
+          "a federated credential needs an issuer, a subject and at least one audience");
+    }
+    state.addFederatedCredential(new AppState.FederatedCredential(
+        "credential-" + (state.federatedCredentials().size() + 1), issuer, subject,
+        List.of(audiences)));
     return this;
   }
 
@@ -156,7 +208,7 @@ public final class FakeApp {
     private String displayName = "Workplace booking";
     private final Set<String> redirectUris = new LinkedHashSet<>();
     private List<String> permissions = DEFAULT_PERMISSIONS;
-    private PublicKey publicKey;
+    private final List<AppState.KeyCredential> keys = new ArrayList<>();
     private String secret;
 
     Builder(FakeEngine engine) {
@@ -214,7 +266,7 @@ public final class FakeApp {
      * @return this
      */
     public Builder certificate(X509Certificate certificate) {
-      this.publicKey = certificate.getPublicKey();
+      keys.add(AppState.KeyCredential.of(certificate));
       return this;
     }
 
@@ -225,7 +277,7 @@ public final class FakeApp {
      * @return this
      */
     public Builder publicKey(PublicKey key) {
-      this.publicKey = key;
+      keys.add(AppState.KeyCredential.of(key));
       return this;
     }
 
@@ -251,7 +303,7 @@ public final class FakeApp {
       AppState state = new AppState(id, displayName,
           secret != null ? secret : engine.ids().secret(), permissions);
       state.redirectUris().addAll(redirectUris);
-      state.publicKey(publicKey);
+      keys.forEach(state::addKey);
       engine.directory().registerApp(state);
       return new FakeApp(engine, state);
     }

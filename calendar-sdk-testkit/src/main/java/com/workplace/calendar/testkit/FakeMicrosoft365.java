@@ -203,6 +203,32 @@ public final class FakeMicrosoft365 implements AutoCloseable {
   }
 
   /**
+   * Returns the external token issuer with this URL that the fake trusts for workload identity
+   * federation, creating it (with a new signing key) on first use. Apps accept its tokens as
+   * {@code client_assertion} once they have a matching {@link FakeApp#addFederatedCredential
+   * federated credential}; {@link #reset()} forgets it.
+   *
+   * @param issuer the issuer URL, e.g. {@code https://oidc.cluster.example/}; an absolute {@code
+   *     https} URL
+   * @return the issuer
+   * @throws IllegalArgumentException when the URL is not an absolute https URL
+   * @since 0.2.0
+   */
+  public FakeFederatedIssuer federatedIssuer(String issuer) {
+    URI uri;
+    try {
+      uri = URI.create(Objects.requireNonNull(issuer, "issuer"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not an issuer URL: '" + issuer + "'", e);
+    }
+    if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "a federated issuer is an absolute https URL, not '" + issuer + "'");
+    }
+    return new FakeFederatedIssuer(engine, engine.directory().issuer(issuer));
+  }
+
+  /**
    * Returns the tenant with this domain, creating it on first use.
    *
    * @param domain e.g. {@code contoso.onmicrosoft.com}
@@ -386,11 +412,12 @@ public final class FakeMicrosoft365 implements AutoCloseable {
   }
 
   /**
-   * Forgets all state (tenants, apps, tokens, events, subscriptions, deliveries, faults, holds,
-   * request hooks, budgets, counters) and restores the latency and limits the fake was built with
-   * (as changed by {@link #latency(Duration)} and {@link #limits(FakeLimits)}). Previously returned
-   * {@link FakeTenant} and {@link FakeApp} objects must not be used afterwards. The listeners keep
-   * running on the same ports; the clock is the caller's and is not moved.
+   * Forgets all state (tenants, apps, federated issuers, used client assertion ids, tokens,
+   * events, subscriptions, deliveries, faults, holds, request hooks, budgets, counters) and
+   * restores the latency and limits the fake was built with (as changed by {@link
+   * #latency(Duration)} and {@link #limits(FakeLimits)}). Previously returned {@link FakeTenant},
+   * {@link FakeApp} and {@link FakeFederatedIssuer} objects must not be used afterwards. The
+   * listeners keep running on the same ports; the clock is the caller's and is not moved.
    */
   public void reset() {
     engine.reset();

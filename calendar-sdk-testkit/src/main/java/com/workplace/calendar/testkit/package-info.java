@@ -7,7 +7,9 @@
  * com.workplace.calendar.testkit.FakeMicrosoft365Extension}. Build scenarios with {@link
  * com.workplace.calendar.testkit.FakeTenant} (meetings and series "booked in Outlook" with
  * {@link com.workplace.calendar.testkit.FakeTenant#event(String)}) and {@link
- * com.workplace.calendar.testkit.FakeApp}, inject faults with {@link
+ * com.workplace.calendar.testkit.FakeApp} (its certificates and federated credentials, with
+ * {@link com.workplace.calendar.testkit.TestCertificate} and {@link
+ * com.workplace.calendar.testkit.FakeFederatedIssuer}), inject faults with {@link
  * com.workplace.calendar.testkit.FakeFaults}, land changes between two requests with {@link
  * com.workplace.calendar.testkit.FakeMicrosoft365#onNextRequest}, choose how delta reports
  * series with {@link com.workplace.calendar.testkit.SeriesDeltaBehaviour}, and assert on {@link

@@ -99,6 +99,33 @@ class Msal4jConformanceIT {
   }
 
   @Test
+  void everyCertificateAssertionOfMsal4jIsNew() throws Exception {
+    TestCertificate certificate = TestCertificate.generate("booking", Duration.ofDays(30));
+    f.app.registerCertificate(certificate.certificate());
+    ConfidentialClientApplication cca = client(ClientCredentialFactory.createFromCertificate(
+        certificate.privateKey(), certificate.certificate()), f.tenant.id());
+
+    for (int i = 0; i < 3; i++) {
+      IAuthenticationResult result = cca.acquireToken(
+          ClientCredentialParameters.builder(GRAPH_DEFAULT).skipCache(true).build()).get();
+      assertThat(result.accessToken()).isNotBlank();
+    }
+  }
+
+  @Test
+  void acquiresATokenWithAFederatedTokenFromACallback() throws Exception {
+    FakeFederatedIssuer cluster = f.m365.federatedIssuer("https://oidc.cluster.example/");
+    f.app.addFederatedCredential(cluster.issuer(), "system:serviceaccount:booking:calendar");
+    ConfidentialClientApplication cca = client(ClientCredentialFactory.createFromCallback(
+        () -> cluster.token("system:serviceaccount:booking:calendar")), f.tenant.id());
+
+    IAuthenticationResult result =
+        cca.acquireToken(ClientCredentialParameters.builder(GRAPH_DEFAULT).build()).get();
+
+    assertThat(Jwt.parse(result.accessToken()).claim("appid")).isEqualTo(f.app.clientId());
+  }
+
+  @Test
   void worksWithAnOidcAuthority() throws Exception {
     ConfidentialClientApplication cca = ConfidentialClientApplication
         .builder(f.app.clientId(), ClientCredentialFactory.createFromSecret(f.app.clientSecret()))

@@ -178,9 +178,10 @@ class TokenEndpointTest {
 
   private Map<String, String> assertion(SelfSignedCertificates.KeyAndCertificate kc) {
     long now = Instant.now().getEpochSecond();
-    String jwt = Jwt.signRs256(Json.object("x5t", "ignored"), Json.object(
+    String jwt = Jwt.signRs256(Json.object("x5t#S256", ClientCredentialFormsTest.sha256(
+        kc.certificate())), Json.object(
         "aud", f.m365.authorityUri() + f.tenant.id() + "/oauth2/v2.0/token",
-        "iss", f.app.clientId(), "sub", f.app.clientId(), "jti", "1",
+        "iss", f.app.clientId(), "sub", f.app.clientId(), "jti", java.util.UUID.randomUUID().toString(),
         "nbf", now, "exp", now + 600), kc.keyPair().getPrivate());
     Map<String, String> m = credentials();
     m.remove("client_secret");

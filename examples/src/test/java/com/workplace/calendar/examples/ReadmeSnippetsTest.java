@@ -81,6 +81,12 @@ class ReadmeSnippetsTest {
     assertThat(block)
         .as("the BOM version in the README")
         .contains("<version>" + parent.group(1) + "</version>");
+    for (Path readme : readmes()) {
+      Matcher versions = Pattern.compile("\\d+\\.\\d+\\.\\d+-SNAPSHOT").matcher(Files.readString(readme));
+      while (versions.find()) {
+        assertThat(versions.group()).as("a version named in " + readme).isEqualTo(parent.group(1));
+      }
+    }
   }
 
   private static List<Path> readmes() throws IOException {

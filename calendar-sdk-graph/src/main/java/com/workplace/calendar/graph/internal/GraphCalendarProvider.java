@@ -31,7 +31,7 @@ import okhttp3.HttpUrl;
 /** The Microsoft 365 backend: Graph's REST API through the throttling-aware transport. */
 public final class GraphCalendarProvider implements CalendarProvider {
   private final GraphClient client;
-  private final MsalTokenSource tokens;
+  private final TokenSource tokens;
   private final BatchExecutor batches;
   private final TenantDirectory directory;
   private final GraphEvents events;
@@ -42,7 +42,7 @@ public final class GraphCalendarProvider implements CalendarProvider {
 
   GraphCalendarProvider(
       GraphTransport transport,
-      MsalTokenSource tokens,
+      TokenSource tokens,
       BatchExecutor batches,
       TenantDirectory directory,
       GraphConfig config,
@@ -89,7 +89,7 @@ public final class GraphCalendarProvider implements CalendarProvider {
 
   @Override
   public TenantAccess checkTenantAccess(TenantId tenantId, Optional<String> probeMailbox) {
-    AccessToken token;
+    BearerToken token;
     try {
       token = tokens.token(tenantId, true);
     } catch (TokenException e) {

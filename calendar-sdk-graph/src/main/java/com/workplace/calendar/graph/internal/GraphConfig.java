@@ -1,12 +1,12 @@
 package com.workplace.calendar.graph.internal;
 
-import com.workplace.calendar.graph.ClientCertificate;
 import com.workplace.calendar.graph.GraphEventListener;
 import com.workplace.calendar.graph.GraphLimits;
 import com.workplace.calendar.graph.GraphRetryOptions;
 import com.workplace.calendar.store.MailboxCoordination;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import javax.net.ssl.SSLContext;
@@ -14,11 +14,12 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * The Microsoft 365 settings of a service, validated by the builder and handed down as they are:
- * the assembly and the provider read them from here. {@link #toString()} hides the credentials.
+ * the assembly and the provider read them from here. It holds where the credential comes from,
+ * never its value.
  *
  * @param clientId the app registration's application ID
- * @param clientSecret the secret, or {@code null} when a certificate is used
- * @param clientCertificate the certificate, or {@code null} when a secret is used
+ * @param credential how the application proves its identity
+ * @param credentialExpiryWarning how long before its expiry a certificate is reported
  * @param redirectUri where admin consent returns
  * @param authorityHost the identity platform's root
  * @param graphEndpoint Graph's versioned root
@@ -35,8 +36,8 @@ import javax.net.ssl.X509TrustManager;
  */
 public record GraphConfig(
     String clientId,
-    String clientSecret,
-    ClientCertificate clientCertificate,
+    GraphCredential credential,
+    Duration credentialExpiryWarning,
     URI redirectUri,
     URI authorityHost,
     URI graphEndpoint,

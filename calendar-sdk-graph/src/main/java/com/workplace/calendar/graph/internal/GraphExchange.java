@@ -11,7 +11,7 @@ final class GraphExchange {
   final String operation;
   final String path;
   int attempt = 1;
-  AccessToken token;
+  BearerToken token;
   boolean tokenRefreshed;
   /** The pause the last 429 put on the mailbox, as the permit stage applied it. */
   Duration throttleWait;

@@ -1,7 +1,12 @@
 package com.workplace.calendar.graph.internal;
 
-import com.microsoft.aad.msal4j.IClientCredential;
+import com.workplace.calendar.store.CalendarStore;
+import com.workplace.calendar.store.MailboxCoordination;
 import com.workplace.calendar.store.PermitPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,10 +17,43 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires the Microsoft 365 {@link GraphCalendarProvider} of a service from its settings. */
 public final class GraphServiceAssembly {
+  private static final Logger LOG = LoggerFactory.getLogger(GraphServiceAssembly.class);
+
+  /** How often the certificate in use is looked at besides each token request. */
+  static final Duration EXPIRY_CHECK = Duration.ofHours(1);
+
   private GraphServiceAssembly() {}
+
+  /**
+   * How instances share mailbox limits: the coordination set on the builder, else the store's own;
+   * with neither, each instance keeps the limits alone, which is logged as a warning.
+   *
+   * @param store the service's store
+   * @param chosen the coordination set on the builder, or {@code null}
+   * @param clock the service's clock
+   * @return the coordination to use
+   */
+  public static MailboxCoordination coordination(
+      CalendarStore store, MailboxCoordination chosen, Clock clock) {
+    if (chosen != null) {
+      return chosen;
+    }
+    Optional<MailboxCoordination> own = store.mailboxCoordination();
+    if (own.isPresent()) {
+      return own.get();
+    }
+    LOG.warn(
+        "The calendar store {} offers no mailbox coordination: Exchange's limits are kept per"
+            + " instance only. Share a JdbcCalendarStore or set mailboxCoordination(...) when"
+            + " several instances run.",
+        store.getClass().getSimpleName());
+    return MailboxCoordination.inMemory(clock);
+  }
 
   /**
    * Builds the provider with the threads and connections it owns; closing it releases them.
@@ -28,7 +66,10 @@ public final class GraphServiceAssembly {
         config.executor() != null
             ? config.executor()
             : Executors.newCachedThreadPool(daemon("calendar-sdk-batch"));
-    ExecutorService msalPool = Executors.newCachedThreadPool(daemon("calendar-sdk-token"));
+    ExecutorService msalPool =
+        config.credential() instanceof GraphCredential.Provider
+            ? null
+            : Executors.newCachedThreadPool(daemon("calendar-sdk-token"));
     ScheduledExecutorService heartbeat =
         Executors.newSingleThreadScheduledExecutor(daemon("calendar-sdk-permits"));
     OkHttpClient.Builder http =
@@ -44,19 +85,20 @@ public final class GraphServiceAssembly {
       http.sslSocketFactory(config.sslContext().getSocketFactory(), config.trustManager());
     }
     OkHttpClient client = http.build();
-    IClientCredential credential =
-        config.clientSecret() != null
-            ? MsalTokenSource.secret(config.clientSecret())
-            : MsalTokenSource.certificate(
-                config.clientCertificate().privateKey(), config.clientCertificate().chain());
-    MsalTokenSource tokens =
-        new MsalTokenSource(
-            config.clientId(),
-            credential,
-            config.authorityHost(),
-            config.graphResource(),
-            config.sslContext() == null ? null : config.sslContext().getSocketFactory(),
-            msalPool);
+    TokenSource tokens;
+    try {
+      tokens = new TokenSource(issuer(config, msalPool, heartbeat), config.clock());
+    } catch (RuntimeException e) {
+      heartbeat.shutdownNow();
+      if (msalPool != null) {
+        msalPool.shutdownNow();
+      }
+      if (config.executor() == null) {
+        batchPool.shutdownNow();
+      }
+      client.dispatcher().executorService().shutdown();
+      throw e;
+    }
     PermitPolicy policy =
         PermitPolicy.of(
             config.limits().maxConcurrentPerMailbox(),
@@ -86,7 +128,9 @@ public final class GraphServiceAssembly {
           if (config.executor() == null) {
             batchPool.shutdownNow();
           }
-          msalPool.shutdownNow();
+          if (msalPool != null) {
+            msalPool.shutdownNow();
+          }
           client.dispatcher().executorService().shutdown();
           client.connectionPool().evictAll();
         };
@@ -97,6 +141,65 @@ public final class GraphServiceAssembly {
         new TenantDirectory(client, config.authorityHost()),
         config,
         close);
+  }
+
+  /**
+   * The token issuer for the configured credential; a certificate's expiry is checked now (so that
+   * an expiring one is reported at start) and then every hour.
+   */
+  private static TokenIssuer issuer(
+      GraphConfig config, ExecutorService msalPool, ScheduledExecutorService scheduler) {
+    GraphCredential chosen = config.credential();
+    if (chosen instanceof GraphCredential.Provider provider) {
+      return new HostTokenIssuer(provider.provider(), config.clock());
+    }
+    MsalCredential credential;
+    if (chosen instanceof GraphCredential.Secret secret) {
+      credential = new MsalCredential.Secret(secret.secret());
+    } else if (chosen instanceof GraphCredential.Certificate certificate) {
+      CertificateCredential watched =
+          new CertificateCredential(
+              certificate.source(),
+              new CredentialExpiryWatch(
+                  config.credentialExpiryWarning(), config.clock(), config.eventListener()),
+              config.clock());
+      try {
+        watched.check();
+      } catch (CredentialUnavailableException e) {
+        throw new IllegalStateException(e.getMessage());
+      }
+      scheduler.scheduleWithFixedDelay(
+          () -> checkQuietly(watched), EXPIRY_CHECK.toMinutes(), EXPIRY_CHECK.toMinutes(),
+          TimeUnit.MINUTES);
+      credential = watched;
+    } else if (chosen instanceof GraphCredential.Assertion assertion) {
+      credential = new MsalCredential.Assertion(
+          assertion.assertion(), "the client assertion function", config.clientId(),
+          config.authorityHost());
+    } else if (chosen instanceof GraphCredential.FederatedTokenFile file) {
+      Supplier<String> token = MsalCredential.tokenFile(file.file());
+      credential = new MsalCredential.Assertion(
+          request -> token.get(), "the federated token file", config.clientId(),
+          config.authorityHost());
+    } else {
+      throw new IllegalStateException("no credential configured");
+    }
+    return new MsalTokenIssuer(
+        config.clientId(),
+        credential,
+        config.authorityHost(),
+        config.graphResource(),
+        config.sslContext() == null ? null : config.sslContext().getSocketFactory(),
+        msalPool,
+        config.clock());
+  }
+
+  private static void checkQuietly(CertificateCredential credential) {
+    try {
+      credential.check();
+    } catch (CredentialUnavailableException e) {
+      LOG.warn("Checking the application's certificate failed: {}", e.getMessage());
+    }
   }
 
   private static ThreadFactory daemon(String prefix) {

@@ -36,7 +36,7 @@ public final class GraphTransport {
   GraphTransport(
       OkHttpClient http,
       EndpointGuard guard,
-      MsalTokenSource tokens,
+      TokenSource tokens,
       MailboxPermits permits,
       RetryPolicy retry,
       GraphEventListener listener) {

@@ -7,9 +7,9 @@ import java.io.IOException;
  * slow identity platform holds no permit); on a 401 it gets a fresh token and sends once more.
  */
 final class TokenStage implements GraphStage {
-  private final MsalTokenSource tokens;
+  private final TokenSource tokens;
 
-  TokenStage(MsalTokenSource tokens) {
+  TokenStage(TokenSource tokens) {
     this.tokens = tokens;
   }
 

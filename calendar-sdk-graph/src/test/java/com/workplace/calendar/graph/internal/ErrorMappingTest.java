@@ -29,12 +29,31 @@ class ErrorMappingTest {
 
   @Test
   void mapsIdentityPlatformCodesToReasons() {
-    assertThat(MsalTokenSource.reasonFor("7000215", "invalid_client")).isEqualTo(TenantFailureReason.INVALID_CLIENT_SECRET);
-    assertThat(MsalTokenSource.reasonFor("7000222", "invalid_client")).isEqualTo(TenantFailureReason.CLIENT_SECRET_EXPIRED);
-    assertThat(MsalTokenSource.reasonFor("7000229", "invalid_client")).isEqualTo(TenantFailureReason.APP_NOT_CONSENTED);
-    assertThat(MsalTokenSource.reasonFor("700016", "unauthorized_client")).isEqualTo(TenantFailureReason.APP_NOT_CONSENTED);
-    assertThat(MsalTokenSource.reasonFor("90002", "invalid_request")).isEqualTo(TenantFailureReason.TENANT_NOT_FOUND);
-    assertThat(MsalTokenSource.reasonFor(null, "invalid_client")).isEqualTo(TenantFailureReason.INVALID_CLIENT_SECRET);
-    assertThat(MsalTokenSource.reasonFor(null, "temporarily_unavailable")).isEqualTo(TenantFailureReason.SERVICE_UNAVAILABLE);
+    TenantFailureReason secret = TenantFailureReason.INVALID_CLIENT_SECRET;
+    assertThat(MsalTokenIssuer.reasonFor("7000215", "invalid_client", secret)).isEqualTo(TenantFailureReason.INVALID_CLIENT_SECRET);
+    assertThat(MsalTokenIssuer.reasonFor("7000222", "invalid_client", secret)).isEqualTo(TenantFailureReason.CLIENT_SECRET_EXPIRED);
+    assertThat(MsalTokenIssuer.reasonFor("7000229", "invalid_client", secret)).isEqualTo(TenantFailureReason.APP_NOT_CONSENTED);
+    assertThat(MsalTokenIssuer.reasonFor("700016", "unauthorized_client", secret)).isEqualTo(TenantFailureReason.APP_NOT_CONSENTED);
+    assertThat(MsalTokenIssuer.reasonFor("90002", "invalid_request", secret)).isEqualTo(TenantFailureReason.TENANT_NOT_FOUND);
+    assertThat(MsalTokenIssuer.reasonFor(null, "invalid_client", secret)).isEqualTo(TenantFailureReason.INVALID_CLIENT_SECRET);
+    assertThat(MsalTokenIssuer.reasonFor(null, "temporarily_unavailable", secret)).isEqualTo(TenantFailureReason.SERVICE_UNAVAILABLE);
+  }
+
+  @Test
+  void mapsAssertionAndFederationCodesToReasons() {
+    TenantFailureReason certificate = TenantFailureReason.CERTIFICATE_NOT_REGISTERED;
+    TenantFailureReason assertion = TenantFailureReason.CLIENT_ASSERTION_INVALID;
+    assertThat(MsalTokenIssuer.reasonFor("700027", "invalid_client", certificate)).isEqualTo(certificate);
+    assertThat(MsalTokenIssuer.reasonFor("700027", "invalid_client", assertion)).isEqualTo(assertion);
+    assertThat(MsalTokenIssuer.reasonFor(null, "invalid_client", certificate)).isEqualTo(certificate);
+    for (String code : new String[] {"700021", "700023", "50027", "50013", "5002727"}) {
+      assertThat(MsalTokenIssuer.reasonFor(code, "invalid_client", certificate)).as(code).isEqualTo(assertion);
+    }
+    assertThat(MsalTokenIssuer.reasonFor("700024", "invalid_client", certificate))
+        .isEqualTo(TenantFailureReason.CLIENT_ASSERTION_EXPIRED);
+    for (String code : new String[] {"70021", "700211", "700212", "700213", "7002138"}) {
+      assertThat(MsalTokenIssuer.reasonFor(code, "invalid_client", assertion)).as(code)
+          .isEqualTo(TenantFailureReason.FEDERATED_CREDENTIAL_MISMATCH);
+    }
   }
 }

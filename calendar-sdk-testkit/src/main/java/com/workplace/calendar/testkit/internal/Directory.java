@@ -17,6 +17,7 @@ public final class Directory {
   private final ConcurrentMap<String, TenantState> tenantsById = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, TenantState> tenantsByDomain = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, AppState> apps = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, FederatedIssuerState> issuers = new ConcurrentHashMap<>();
 
   public Directory(Ids ids, Clock clock, CalendarState.Listener listener) {
     this.ids = ids;
@@ -78,6 +79,17 @@ public final class Directory {
     tenantsById.clear();
     tenantsByDomain.clear();
     apps.clear();
+    issuers.clear();
+  }
+
+  /** Returns the external token issuer with this URL, creating it (with a new key) if needed. */
+  public FederatedIssuerState issuer(String issuer) {
+    return issuers.computeIfAbsent(issuer, i -> new FederatedIssuerState(i, ids.guid()));
+  }
+
+  /** The external token issuer with this URL (compared exactly), if the fake knows it. */
+  public Optional<FederatedIssuerState> findIssuer(String issuer) {
+    return issuer == null ? Optional.empty() : Optional.ofNullable(issuers.get(issuer));
   }
 
   /** Registers an app. */

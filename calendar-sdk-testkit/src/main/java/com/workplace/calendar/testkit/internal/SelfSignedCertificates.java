@@ -85,13 +85,34 @@ public final class SelfSignedCertificates {
       List<String> dnsNames,
       List<String> ipAddresses,
       Duration validity) {
+    ZonedDateTime now = ZonedDateTime.now();
+    return certificate(keyPair, commonName, dnsNames, ipAddresses, now.minusDays(1),
+        now.plus(validity));
+  }
+
+  /**
+   * Creates a self-signed certificate valid between two instants.
+   *
+   * @param keyPair the RSA key pair
+   * @param commonName the subject and issuer common name
+   * @param dnsNames DNS names for the subject alternative name extension
+   * @param ipAddresses IP address literals for the subject alternative name extension
+   * @param notBefore the start of validity
+   * @param notAfter the end of validity
+   * @return the certificate
+   */
+  public static X509Certificate certificate(
+      KeyPair keyPair,
+      String commonName,
+      List<String> dnsNames,
+      List<String> ipAddresses,
+      ZonedDateTime notBefore,
+      ZonedDateTime notAfter) {
     try {
       byte[] algorithm = Der.sequence(Der.oid(SHA256_WITH_RSA), Der.nullValue());
       byte[] name =
           Der.sequence(Der.set(Der.sequence(Der.oid(COMMON_NAME), Der.utf8String(commonName))));
-      ZonedDateTime now = ZonedDateTime.now();
-      byte[] validityPeriod =
-          Der.sequence(Der.time(now.minusDays(1)), Der.time(now.plus(validity)));
+      byte[] validityPeriod = Der.sequence(Der.time(notBefore), Der.time(notAfter));
       byte[] serial = Der.integer(new BigInteger(64, new SecureRandom()).add(BigInteger.ONE));
       byte[] tbs =
           Der.sequence(

@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code POST /{tenant}/oauth2/v2.0/token}: client credentials (secret or certificate
- * assertion), authorization code (with PKCE) and refresh token grants.
+ * {@code POST /{tenant}/oauth2/v2.0/token}: client credentials (secret, certificate assertion or
+ * federated token, see {@link ClientAssertions}), authorization code (with PKCE) and refresh token
+ * grants.
  */
 public final class TokenEndpoint {
 
@@ -25,17 +26,20 @@ public final class TokenEndpoint {
   private final Directory directory;
   private final TokenService tokens;
   private final ConsentFlows flows;
+  private final ClientAssertions assertions;
   private final Map<String, Refresh> refreshTokens = new ConcurrentHashMap<>();
 
   public TokenEndpoint(Directory directory, TokenService tokens, ConsentFlows flows) {
     this.directory = directory;
     this.tokens = tokens;
     this.flows = flows;
+    this.assertions = new ClientAssertions(directory);
   }
 
-  /** Forgets refresh tokens. */
+  /** Forgets refresh tokens and used client assertion ids. */
   public void clear() {
     refreshTokens.clear();
+    assertions.clear();
   }
 
   /**
@@ -67,7 +71,7 @@ public final class TokenEndpoint {
     if (grantType == null) {
       throw AadErrors.missingParameter("grant_type");
     }
-    Client client = authenticate(req, form, tenant == null ? tenantSegment : tenant.domain());
+    Client client = authenticate(req, form, tenant, tenantSegment);
     switch (grantType) {
       case "client_credentials":
         return clientCredentials(form, tenant, client.app());
@@ -82,7 +86,8 @@ public final class TokenEndpoint {
   }
 
   private Client authenticate(
-      FakeRequest req, Map<String, List<String>> form, String tenantName) {
+      FakeRequest req, Map<String, List<String>> form, TenantState tenant, String tenantSegment) {
+    String tenantName = tenant == null ? tenantSegment : tenant.domain();
     String clientId = first(form, "client_id");
     String secret = first(form, "client_secret");
     String basic = req.header("Authorization");
@@ -112,7 +117,7 @@ public final class TokenEndpoint {
         throw new AadErrors.AadException(400, "invalid_request", 70002,
             "The client_assertion_type must be '" + JWT_BEARER + "'.");
       }
-      verifyAssertion(app, assertion);
+      assertions.verify(app, tenant, tenantSegment, req.baseUrl(), assertion);
       return new Client(app, true);
     }
     if (secret == null || secret.isEmpty()) {
@@ -131,33 +136,6 @@ public final class TokenEndpoint {
           + " your app.");
     }
     return new Client(app, true);
-  }
-
-  private void verifyAssertion(AppState app, String assertion) {
-    Jwt jwt;
-    try {
-      jwt = Jwt.parse(assertion);
-    } catch (Jwt.MalformedTokenException e) {
-      throw new AadErrors.AadException(400, "invalid_client", 50027,
-          "JWT token is invalid or malformed.");
-    }
-    if (app.publicKey() == null || !jwt.verify(app.publicKey())) {
-      throw invalidClient(700027, "The certificate with identifier used to sign the"
-          + " client assertion is not registered on application, or the client assertion"
-          + " failed signature validation.");
-    }
-    if (!app.clientId().equalsIgnoreCase(String.valueOf(jwt.claim("sub")))
-        || !app.clientId().equalsIgnoreCase(String.valueOf(jwt.claim("iss")))) {
-      throw invalidClient(700023, "Client assertion audience claim does not match"
-          + " Realm issuer: the 'iss' and 'sub' claims must be the client id.");
-    }
-    long now = directory.clock().instant().getEpochSecond();
-    long exp = jwt.numericClaim("exp");
-    long nbf = jwt.numericClaim("nbf");
-    if (exp == Long.MIN_VALUE || exp <= now || (nbf != Long.MIN_VALUE && nbf > now + 300)) {
-      throw invalidClient(700024, "Client assertion is not within its valid time"
-          + " range.");
-    }
   }
 
   private Map<String, Object> clientCredentials(

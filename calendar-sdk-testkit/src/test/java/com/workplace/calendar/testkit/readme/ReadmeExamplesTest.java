@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.workplace.calendar.testkit.FakeApp;
 import com.workplace.calendar.testkit.FakeEvent;
+import com.workplace.calendar.testkit.FakeFederatedIssuer;
 import com.workplace.calendar.testkit.FakeLimits;
 import com.workplace.calendar.testkit.FakeMicrosoft365;
 import com.workplace.calendar.testkit.FakeMicrosoft365Extension;
@@ -16,12 +17,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The samples of the testkit's README, compiled and run (the README copies their regions). */
 class ReadmeExamplesTest {
@@ -138,5 +142,33 @@ class ReadmeExamplesTest {
     hook.awaitRun(Duration.ofSeconds(5));     // both events are now in the room's calendar
     // [END request-hook]
     assertThat(tenant.events(room)).extracting(FakeEvent::subject).containsExactlyInAnyOrder("Walk-in", "Ours");
+  }
+
+  @Test
+  void aWorkloadPresentsItsFederatedToken(@TempDir Path dir) throws Exception {
+    FakeMicrosoft365 fake = m365.get();
+    FakeApp app = fake.registerApp();
+    FakeTenant tenant = fake.tenant("federated.onmicrosoft.com").grantAdminConsent(app.clientId());
+    Path tokenFile = dir.resolve("azure-identity-token");
+    FakeMicrosoft365 m365 = fake;
+    // [START federated]
+    FakeFederatedIssuer cluster = m365.federatedIssuer("https://oidc.cluster.example/");
+    app.addFederatedCredential(cluster.issuer(), "system:serviceaccount:booking:calendar");
+    Files.writeString(tokenFile, cluster.token("system:serviceaccount:booking:calendar"));
+    // the client sends the file's content as client_assertion
+    // [END federated]
+    String form = "grant_type=client_credentials&client_id=" + app.clientId()
+        + "&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"
+        + "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
+        + "&client_assertion=" + Files.readString(tokenFile);
+    HttpResponse<String> token =
+        HttpClient.newBuilder().sslContext(fake.sslContext()).build().send(
+            HttpRequest.newBuilder(URI.create(fake.authorityUri() + tenant.id() + "/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(token.statusCode()).isEqualTo(200);
+    assertThat(token.body()).contains("\"access_token\"");
   }
 }

@@ -148,18 +148,13 @@ final class AdminContext implements AutoCloseable {
     GraphCalendarService.Builder builder;
     try {
       builder = GraphCalendarService.builder().clientId(settings.clientId().orElseThrow()).redirectUri(redirect);
-      if (settings.clientSecret().isPresent()) {
-        builder.clientSecret(settings.clientSecret().get());
-      } else {
-        builder.clientCertificate(
-            Certificates.load(settings.certificate().get(), settings.certificatePassword().orElse(null)));
-      }
+      Credentials.apply(settings, builder);
       settings.authorityHost().ifPresent(builder::authorityHost);
       settings.graphEndpoint().ifPresent(builder::graphEndpoint);
       builder.verificationTimeout(verificationTimeout);
     } catch (IllegalArgumentException e) {
       throw AdminException.configuration(e.getMessage(), "check the app registration settings (--client-id,"
-          + " --client-secret or --certificate, --redirect-uri, --authority-host, --graph-endpoint)");
+          + " its credential, --redirect-uri, --authority-host, --graph-endpoint)");
     }
     StoreFactory.OpenStore store = openStore(settings);
     try {
@@ -173,7 +168,7 @@ final class AdminContext implements AutoCloseable {
       store.store().close();
       store.close();
       throw AdminException.configuration(e.getMessage(), "check the app registration settings (--client-id,"
-          + " --client-secret or --certificate, --redirect-uri, --authority-host, --graph-endpoint)");
+          + " its credential, --redirect-uri, --authority-host, --graph-endpoint)");
     }
   }
 

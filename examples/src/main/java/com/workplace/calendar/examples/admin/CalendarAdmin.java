@@ -81,8 +81,9 @@ public final class CalendarAdmin implements Callable<Integer> {
   /** The options that environment variables {@code CALENDAR_ADMIN_<NAME>} can set. */
   static final Set<String> ENVIRONMENT_OPTIONS =
       Set.of(
-          "--target", "--tenant", "--client-id", "--client-secret", "--certificate",
-          "--certificate-password", "--redirect-uri", "--jdbc-url", "--jdbc-user",
+          "--target", "--tenant", "--client-id", "--client-secret", "--client-secret-file",
+          "--certificate", "--certificate-password", "--federated-token-file", "--redirect-uri",
+          "--jdbc-url", "--jdbc-user",
           "--jdbc-password", "--data-dir", "--spaces", "--authority-host", "--graph-endpoint");
 
   /** The options every command accepts, described once in {@code calendar-admin --help}. */
@@ -122,11 +123,17 @@ public final class CalendarAdmin implements Callable<Integer> {
       scope = ScopeType.INHERIT)
   String clientSecret;
 
-  @Option(names = "--certificate", paramLabel = "FILE", description = "A certificate credential instead of the secret: .pem (PKCS#8 key and certificate) or .p12/.pfx.", scope = ScopeType.INHERIT)
+  @Option(names = "--client-secret-file", paramLabel = "FILE", description = "A file holding the client secret's value (e.g. a mounted secret), read again for every token request.", scope = ScopeType.INHERIT)
+  Path clientSecretFile;
+
+  @Option(names = "--certificate", paramLabel = "FILE", description = "A certificate credential instead of a secret: .pem (PKCS#8 key and certificate) or .p12/.pfx; reloaded when it changes.", scope = ScopeType.INHERIT)
   Path certificate;
 
   @Option(names = "--certificate-password", paramLabel = "PASSWORD", description = "The password of a .p12/.pfx file.", scope = ScopeType.INHERIT)
   String certificatePassword;
+
+  @Option(names = "--federated-token-file", paramLabel = "FILE", description = "Workload identity federation: the token file the platform mounts and refreshes (e.g. $AZURE_FEDERATED_TOKEN_FILE); no secret needed.", scope = ScopeType.INHERIT)
+  Path federatedTokenFile;
 
   @Option(
       names = "--redirect-uri",
@@ -291,8 +298,10 @@ public final class CalendarAdmin implements Callable<Integer> {
         Optional.ofNullable(tenant),
         Optional.ofNullable(clientId),
         Optional.ofNullable(clientSecret),
+        Optional.ofNullable(clientSecretFile),
         Optional.ofNullable(certificate),
         Optional.ofNullable(certificatePassword),
+        Optional.ofNullable(federatedTokenFile),
         Optional.ofNullable(redirectUri),
         Optional.ofNullable(jdbcUrl),
         Optional.ofNullable(jdbcUser),

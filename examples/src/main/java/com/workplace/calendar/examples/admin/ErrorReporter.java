@@ -69,6 +69,7 @@ final class ErrorReporter {
     words.put("graphEndpoint", "--graph-endpoint");
     words.put("redirectUri", "--redirect-uri");
     words.put("clientCertificate", "--certificate");
+    words.put("federatedTokenFile", "--federated-token-file");
     words.put("clientSecret", "--client-secret");
     words.put("clientId", "--client-id");
     return words;

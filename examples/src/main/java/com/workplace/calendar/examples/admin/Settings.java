@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The tool's configuration after options and environment variables were read.
@@ -12,8 +13,10 @@ import java.util.Optional;
  * @param tenant the tenant to work on, if chosen
  * @param clientId the app registration's client ID (real tenants)
  * @param clientSecret the client secret's value (real tenants)
+ * @param clientSecretFile a file holding the secret's value, read for every token request
  * @param certificate a certificate file instead of the secret (real tenants)
  * @param certificatePassword the PKCS#12 password
+ * @param federatedTokenFile the workload identity token file, read for every token request
  * @param redirectUri the admin-consent redirect URI registered on the app
  * @param jdbcUrl the store's JDBC URL; empty for the default H2 file in the data directory
  * @param jdbcUser the database user
@@ -28,8 +31,10 @@ record Settings(
     Optional<String> tenant,
     Optional<String> clientId,
     Optional<String> clientSecret,
+    Optional<Path> clientSecretFile,
     Optional<Path> certificate,
     Optional<String> certificatePassword,
+    Optional<Path> federatedTokenFile,
     Optional<URI> redirectUri,
     Optional<String> jdbcUrl,
     Optional<String> jdbcUser,
@@ -62,13 +67,15 @@ record Settings(
           "--target microsoft365 needs the app registration's application (client) ID",
           "pass --client-id or set CALENDAR_ADMIN_CLIENT_ID (see the README, 'Using a real tenant')");
     }
-    if (clientSecret.isPresent() == certificate.isPresent()) {
+    long credentials = Stream.of(clientSecret, clientSecretFile, certificate, federatedTokenFile)
+        .filter(Optional::isPresent).count();
+    if (credentials != 1) {
       throw AdminException.configuration(
-          clientSecret.isPresent()
-              ? "both a client secret and a certificate are configured"
-              : "--target microsoft365 needs the app's client secret or certificate",
-          "set exactly one of CALENDAR_ADMIN_CLIENT_SECRET (the secret's value, not its ID) and"
-              + " --certificate FILE");
+          credentials > 1
+              ? "more than one credential is configured"
+              : "--target microsoft365 needs the app's credential",
+          "set exactly one of --federated-token-file, --certificate, --client-secret-file and"
+              + " CALENDAR_ADMIN_CLIENT_SECRET (the secret's value, not its ID)");
     }
     if (clientSecret.filter(String::isBlank).isPresent()) {
       throw AdminException.usage(

@@ -100,7 +100,7 @@ class CommandLineTest {
             .env("CALENDAR_ADMIN_CLIENT_ID", "3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14")
             .run("tenant", "list");
     assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIGURATION);
-    assertThat(result.err()).contains("client secret or certificate");
+    assertThat(result.err()).contains("needs the app's credential").contains("--federated-token-file");
   }
 
   @Test
@@ -164,6 +164,8 @@ class CommandLineTest {
   @Test
   void environmentNamesFollowTheOptions() {
     assertThat(CalendarAdmin.environmentName("--client-secret")).isEqualTo("CALENDAR_ADMIN_CLIENT_SECRET");
+    assertThat(CalendarAdmin.environmentName("--federated-token-file")).isEqualTo("CALENDAR_ADMIN_FEDERATED_TOKEN_FILE");
+    assertThat(CalendarAdmin.ENVIRONMENT_OPTIONS).contains("--client-secret-file", "--federated-token-file");
     assertThat(CalendarAdmin.ENVIRONMENT_OPTIONS).contains("--jdbc-url", "--data-dir");
   }
 

@@ -47,6 +47,13 @@ class ErrorReportingTest {
         "--client-secret", "x", "--certificate", "app.pem", "tenant", "list")));
     paths.add(Arguments.of("certificate missing", List.of("--target", "microsoft365", "--client-id", CLIENT_ID,
         "--certificate", "missing.pem", "tenant", "list")));
+    paths.add(Arguments.of("secret file missing", List.of("--target", "microsoft365", "--client-id", CLIENT_ID,
+        "--client-secret-file", "missing-secret.txt", "tenant", "list")));
+    paths.add(Arguments.of("federated token file missing", List.of("--target", "microsoft365", "--client-id",
+        CLIENT_ID, "--federated-token-file", "missing-token.txt", "tenant", "list")));
+    paths.add(Arguments.of("federated token file and secret file", List.of("--target", "microsoft365",
+        "--client-id", CLIENT_ID, "--federated-token-file", "token.txt", "--client-secret-file", "secret.txt",
+        "tenant", "list")));
     paths.add(Arguments.of("authority host without TLS", List.of("--target", "microsoft365", "--client-id",
         CLIENT_ID, "--client-secret", "x", "--authority-host", "http://login.example.com/", "tenant", "list")));
     paths.add(Arguments.of("graph endpoint without TLS", List.of("--target", "microsoft365", "--client-id",
@@ -69,7 +76,7 @@ class ErrorReportingTest {
   private String[] inDataDir(List<String> args) {
     // relative file names point into the test's folder
     return args.stream()
-        .map(a -> a.endsWith(".csv") || a.endsWith(".pem") ? dataDir.resolve(a).toString() : a)
+        .map(a -> a.endsWith(".csv") || a.endsWith(".pem") || a.endsWith(".txt") ? dataDir.resolve(a).toString() : a)
         .toArray(String[]::new);
   }
 

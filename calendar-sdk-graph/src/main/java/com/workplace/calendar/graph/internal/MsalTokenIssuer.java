@@ -1,6 +1,5 @@
 package com.workplace.calendar.graph.internal;
 
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
@@ -12,11 +11,9 @@ import com.workplace.calendar.tenant.TenantId;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +28,11 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Application tokens from the identity platform through msal4j: one confidential client per tenant,
- * whose token cache is reused (rebuilding it per call defeats the cache and gets throttled).
+ * whose token cache is reused (rebuilding it per call defeats the cache and gets throttled). msal4j
+ * fixes a client's credential, so when the {@link MsalCredential} hands out a new one (a rotated
+ * secret, a reloaded certificate) the tenant's client is built again, once.
  */
-public final class MsalTokenSource {
+final class MsalTokenIssuer implements TokenIssuer {
   private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+)");
   private static final Set<String> MICROSOFT_AUTHORITY_HOSTS =
       Set.of(
@@ -46,95 +45,70 @@ public final class MsalTokenSource {
           "login.partner.microsoftonline.cn");
   private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(30);
 
+  private record Client(ConfidentialClientApplication app, IClientCredential credential) {}
+
   private final String clientId;
-  private final IClientCredential credential;
+  private final MsalCredential credential;
   private final URI authorityHost;
   private final String scope;
   private final SSLSocketFactory sslSocketFactory;
   private final ExecutorService executor;
-  private final ConcurrentMap<String, ConfidentialClientApplication> clients =
-      new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, AccessToken> tokens = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
-
-  /** Tokens this close to expiry are renewed before use. */
-  static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
+  private final Clock clock;
+  private final ConcurrentMap<String, Client> clients = new ConcurrentHashMap<>();
 
   /**
-   * Creates the source.
+   * Creates the issuer.
    *
    * @param clientId the application (client) ID
-   * @param credential the secret or certificate credential
+   * @param credential the application's credential
    * @param authorityHost the identity platform root, e.g. {@code https://login.microsoftonline.com/}
    * @param graphResource the Graph resource, e.g. {@code https://graph.microsoft.com}
    * @param sslSocketFactory trust for the identity platform, or {@code null} for the JVM default
    * @param executor the executor msal4j runs on
+   * @param clock the service's clock, on which token expiry is kept
    */
-  public MsalTokenSource(
+  MsalTokenIssuer(
       String clientId,
-      IClientCredential credential,
+      MsalCredential credential,
       URI authorityHost,
       String graphResource,
       SSLSocketFactory sslSocketFactory,
-      ExecutorService executor) {
+      ExecutorService executor,
+      Clock clock) {
     this.clientId = clientId;
     this.credential = credential;
     this.authorityHost = authorityHost;
     this.scope = graphResource + "/.default";
     this.sslSocketFactory = sslSocketFactory;
     this.executor = executor;
+    this.clock = clock;
   }
 
-  /** Creates a secret credential. */
-  public static IClientCredential secret(String secret) {
-    return ClientCredentialFactory.createFromSecret(secret);
-  }
-
-  /** Creates a certificate credential. */
-  public static IClientCredential certificate(
-      java.security.PrivateKey key, java.util.List<java.security.cert.X509Certificate> chain) {
-    return ClientCredentialFactory.createFromCertificateChain(key, chain);
-  }
-
-  /**
-   * Returns a valid application token for the tenant, from the cache when it has one.
-   *
-   * @param tenant the tenant
-   * @param forceRefresh whether to skip the cache (after the service rejected a cached token)
-   * @return the token
-   * @throws TokenException when the identity platform refuses
-   */
-  public AccessToken token(TenantId tenant, boolean forceRefresh) {
+  @Override
+  public BearerToken issue(TenantId tenant, boolean fresh) {
+    IClientCredential current;
+    try {
+      current = credential.current(tenant);
+    } catch (CredentialUnavailableException e) {
+      throw unavailable(tenant, e);
+    }
     // msal4j's own cache misses when the authority names the tenant by domain (it files tokens
-    // under the tenant GUID), so the source keeps the current token per tenant itself; one thread
-    // per tenant asks the identity platform at a time.
-    AccessToken current = tokens.get(tenant.value());
-    if (!forceRefresh && fresh(current)) {
-      return current;
-    }
-    synchronized (locks.computeIfAbsent(tenant.value(), k -> new Object())) {
-      current = tokens.get(tenant.value());
-      if (!forceRefresh && fresh(current)) {
-        return current;
-      }
-      AccessToken issued = acquire(tenant, forceRefresh);
-      tokens.put(tenant.value(), issued);
-      return issued;
-    }
-  }
-
-  private static boolean fresh(AccessToken token) {
-    return token != null && token.expiresAt().minus(RENEW_BEFORE_EXPIRY).isAfter(Instant.now());
-  }
-
-  private AccessToken acquire(TenantId tenant, boolean forceRefresh) {
-    ConfidentialClientApplication client = clients.computeIfAbsent(tenant.value(), this::newClient);
+    // under the tenant GUID): TokenSource keeps the current token per tenant
+    Client client =
+        clients.compute(
+            tenant.value(),
+            (key, existing) ->
+                existing != null && existing.credential() == current
+                    ? existing
+                    : new Client(newApp(key, current), current));
     ClientCredentialParameters parameters =
-        ClientCredentialParameters.builder(Set.of(scope)).skipCache(forceRefresh).build();
+        ClientCredentialParameters.builder(Set.of(scope)).skipCache(fresh).build();
     try {
       IAuthenticationResult result =
-          client.acquireToken(parameters).get(TOKEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      return parse(result.accessToken(), result.expiresOnDate().toInstant());
+          client.app().acquireToken(parameters).get(TOKEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      // msal4j reckons expiry on the system clock; the service keeps it on its own
+      Duration left = Duration.between(Instant.now(), result.expiresOnDate().toInstant());
+      return BearerToken.parse(result.accessToken(), clock.instant().plus(left), "the identity platform");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TokenException(
@@ -153,21 +127,19 @@ public final class MsalTokenSource {
           true,
           null);
     } catch (ExecutionException e) {
-      tokens.remove(tenant.value());
       throw translate(tenant, e.getCause());
     } catch (MsalException e) {
-      tokens.remove(tenant.value());
       throw translate(tenant, e);
     }
   }
 
-  private ConfidentialClientApplication newClient(String tenant) {
+  private ConfidentialClientApplication newApp(String tenant, IClientCredential current) {
     String authority = authorityHost.resolve(tenant + "/").toString();
     boolean microsoftHost =
         MICROSOFT_AUTHORITY_HOSTS.contains(authorityHost.getHost().toLowerCase(Locale.ROOT));
     try {
       ConfidentialClientApplication.Builder builder =
-          ConfidentialClientApplication.builder(clientId, credential)
+          ConfidentialClientApplication.builder(clientId, current)
               .authority(authority)
               .executorService(executor);
       if (!microsoftHost) {
@@ -182,10 +154,25 @@ public final class MsalTokenSource {
     }
   }
 
+  private static TokenException unavailable(TenantId tenant, CredentialUnavailableException e) {
+    return new TokenException(
+        "no credential for tenant " + tenant + ": " + e.getMessage(),
+        0,
+        null,
+        TenantFailureReason.CREDENTIAL_UNAVAILABLE,
+        true,
+        null);
+  }
+
   private TokenException translate(TenantId tenant, Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof CredentialUnavailableException unavailable) {
+        return unavailable(tenant, unavailable);
+      }
+    }
     if (cause instanceof MsalServiceException service) {
       String code = aadsts(service.getMessage());
-      TenantFailureReason reason = reasonFor(code, service.errorCode());
+      TenantFailureReason reason = reasonFor(code, service.errorCode(), credential.refusedReason());
       boolean retryable =
           "7000229".equals(code)
               || reason == TenantFailureReason.SERVICE_UNAVAILABLE
@@ -204,24 +191,46 @@ public final class MsalTokenSource {
           null);
     }
     String kind = cause == null ? "unknown error" : cause.getClass().getSimpleName();
-    boolean network = cause instanceof IOException || (cause != null && cause.getCause() instanceof IOException);
+    boolean network =
+        cause instanceof IOException || (cause != null && cause.getCause() instanceof IOException);
     return new TokenException(
-        "could not get a token for tenant " + tenant + " (" + kind + ")",
+        "could not get a token for tenant " + tenant + " (" + kind
+            + (network ? ", no answer from the identity platform" : "") + ")",
         0,
         null,
-        network ? TenantFailureReason.SERVICE_UNAVAILABLE : TenantFailureReason.SERVICE_UNAVAILABLE,
+        TenantFailureReason.SERVICE_UNAVAILABLE,
         true,
         null);
   }
 
-  static TenantFailureReason reasonFor(String aadsts, String oauthError) {
+  /**
+   * Maps an identity platform error to what an administrator must do.
+   *
+   * @param aadsts the AADSTS number, or {@code null}
+   * @param oauthError the OAuth {@code error}, or {@code null}
+   * @param refused what a refused credential means for the configured credential
+   * @return the reason
+   */
+  static TenantFailureReason reasonFor(String aadsts, String oauthError, TenantFailureReason refused) {
     if (aadsts != null) {
       switch (aadsts) {
-        case "7000215", "7000218", "700027", "700023", "7000216" -> {
+        case "7000215", "7000218", "7000216" -> {
           return TenantFailureReason.INVALID_CLIENT_SECRET;
         }
         case "7000222" -> {
           return TenantFailureReason.CLIENT_SECRET_EXPIRED;
+        }
+        case "700027" -> {
+          return refused;
+        }
+        case "700021", "700023", "50027", "50013", "50048", "5002727" -> {
+          return TenantFailureReason.CLIENT_ASSERTION_INVALID;
+        }
+        case "700024" -> {
+          return TenantFailureReason.CLIENT_ASSERTION_EXPIRED;
+        }
+        case "70021", "700211", "700212", "700213", "7002121", "7002138" -> {
+          return TenantFailureReason.FEDERATED_CREDENTIAL_MISMATCH;
         }
         case "700016", "7000229", "65001", "500011", "650056", "650057", "90094" -> {
           return TenantFailureReason.APP_NOT_CONSENTED;
@@ -238,7 +247,7 @@ public final class MsalTokenSource {
       }
     }
     if ("invalid_client".equals(oauthError)) {
-      return TenantFailureReason.INVALID_CLIENT_SECRET;
+      return refused;
     }
     if ("unauthorized_client".equals(oauthError)) {
       return TenantFailureReason.APP_NOT_CONSENTED;
@@ -252,34 +261,5 @@ public final class MsalTokenSource {
     }
     Matcher matcher = AADSTS.matcher(message);
     return matcher.find() ? matcher.group(1) : null;
-  }
-
-  private AccessToken parse(String token, Instant expiresAt) {
-    String[] parts = token.split("\\.");
-    if (parts.length < 2) {
-      throw new TokenException(
-          "the identity platform returned a token that is not a JWT",
-          0,
-          null,
-          TenantFailureReason.SERVICE_UNAVAILABLE,
-          false,
-          null);
-    }
-    try {
-      JsonValue claims =
-          JsonValue.parse(
-              new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-      Set<String> roles = new HashSet<>();
-      claims.path("roles").forEach(r -> roles.add(r.asText()));
-      return new AccessToken(token, claims.path("tid").asText(""), Set.copyOf(roles), expiresAt);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new TokenException(
-          "the identity platform returned a token whose claims cannot be read",
-          0,
-          null,
-          TenantFailureReason.SERVICE_UNAVAILABLE,
-          false,
-          null);
-    }
   }
 }
