@@ -1,5 +1,6 @@
 package com.workplace.calendar.architecture;
 
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,7 +21,7 @@ class LayeringTest {
           "com.workplace.calendar.store.JdbcCalendarStore",
           "com.workplace.calendar.store.JdbcCalendarStoreBuilder",
           "com.workplace.calendar.graph.GraphCalendarService",
-          "com.workplace.calendar.graph.GraphCalendarService$Builder",
+          "com.workplace.calendar.graph.GraphCalendarServiceBuilder",
           // its factories build the module's reloading certificate file sources
           "com.workplace.calendar.graph.ClientCertificateSource",
           "com.workplace.calendar.csv.CalendarCsvImporter$Builder",

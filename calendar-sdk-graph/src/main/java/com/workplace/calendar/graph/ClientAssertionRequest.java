@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * What a client assertion is for, handed to the host's assertion function ({@link
- * GraphCalendarService.Builder#clientAssertion(java.util.function.Function)}) for every token
+ * GraphCalendarServiceBuilder#clientAssertion(java.util.function.Function)}) for every token
  * request. An assertion signed by the application's certificate names {@link #clientId()} as
  * {@code iss} and {@code sub} and {@link #tokenEndpoint()} as {@code aud}, which differs per tenant.
  *

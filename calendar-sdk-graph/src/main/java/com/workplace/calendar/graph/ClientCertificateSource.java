@@ -9,7 +9,7 @@ import java.util.Objects;
  * re-read their files whenever the service needs a new token and switch to a new certificate as
  * soon as the files' content changes, so a rotated certificate is used without a restart; a file
  * caught half-written keeps the previous certificate until the next request. Set one with {@link
- * GraphCalendarService.Builder#clientCertificate(ClientCertificateSource)}.
+ * GraphCalendarServiceBuilder#clientCertificate(ClientCertificateSource)}.
  *
  * <pre>{@code
  * GraphCalendarService.builder()

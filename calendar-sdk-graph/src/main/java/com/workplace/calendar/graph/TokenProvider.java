@@ -6,7 +6,7 @@ import com.workplace.calendar.tenant.TenantId;
  * Where the SDK gets its application tokens when the host runs its own token service (one central
  * service that holds the credential and that every backend instance asks), instead of the SDK
  * asking the Microsoft identity platform itself. Set it with {@link
- * GraphCalendarService.Builder#tokenProvider(TokenProvider)}; the SDK then never uses msal4j.
+ * GraphCalendarServiceBuilder#tokenProvider(TokenProvider)}; the SDK then never uses msal4j.
  *
  * <p>A token must be an application (client credentials) token of the tenant for the configured
  * Graph resource ({@code https://graph.microsoft.com} by default): a JWT whose {@code tid} and

@@ -26,7 +26,7 @@ public final class AuthorizedTenant implements AutoCloseable {
   }
 
   public static AuthorizedTenant create(
-      FakeMicrosoft365 m365, String name, int rooms, Consumer<GraphCalendarService.Builder> settings) {
+      FakeMicrosoft365 m365, String name, int rooms, Consumer<GraphCalendarServiceBuilder> settings) {
     FakeApp app = GraphTestSupport.app(m365);
     FakeTenant fake = m365.tenant(GraphTestSupport.uniqueDomain(name));
     for (int i = 0; i < rooms; i++) {

@@ -40,7 +40,7 @@ class CertificateCredentialIT {
       FakeTenant tenant = m365.tenant(GraphTestSupport.uniqueDomain("certified"));
       tenant.addRoom("orchard@" + tenant.domain(), "Orchard");
       TenantId tenantId = TenantId.parse(tenant.domain());
-      GraphCalendarService.Builder builder =
+      GraphCalendarServiceBuilder builder =
           GraphCalendarService.builder()
               .clientId(app.clientId())
               .clientCertificate(new ClientCertificate(key, List.of(certificate)))

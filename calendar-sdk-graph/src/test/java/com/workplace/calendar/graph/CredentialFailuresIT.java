@@ -54,7 +54,7 @@ class CredentialFailuresIT {
     CredentialTestSupport.watchKey(certificate);
   }
 
-  private VerificationResult authorizeWith(Consumer<GraphCalendarService.Builder> credential) {
+  private VerificationResult authorizeWith(Consumer<GraphCalendarServiceBuilder> credential) {
     try (CalendarService service = world.service(credential)) {
       return world.authorize(service);
     }

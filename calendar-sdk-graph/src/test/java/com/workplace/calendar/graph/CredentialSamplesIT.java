@@ -51,7 +51,7 @@ class CredentialSamplesIT {
     world = new CredentialTestSupport(m365, "samples");
   }
 
-  private void verifiesAndBooks(Consumer<GraphCalendarService.Builder> credential) {
+  private void verifiesAndBooks(Consumer<GraphCalendarServiceBuilder> credential) {
     try (CalendarService service = world.service(credential)) {
       world.verifiesAndBooks(service);
     }

@@ -45,8 +45,8 @@ final class CredentialTestSupport {
     fake.addRoom(room, "Orchard");
   }
 
-  CalendarService service(Consumer<GraphCalendarService.Builder> credential) {
-    GraphCalendarService.Builder builder = GraphTestSupport.builderWithoutCredential(m365, app);
+  CalendarService service(Consumer<GraphCalendarServiceBuilder> credential) {
+    GraphCalendarServiceBuilder builder = GraphTestSupport.builderWithoutCredential(m365, app);
     credential.accept(builder);
     return builder.build();
   }

@@ -27,7 +27,7 @@ class GraphCalendarServiceBuilderTest {
         }
       };
 
-  private static GraphCalendarService.Builder complete() {
+  private static GraphCalendarServiceBuilder complete() {
     return GraphCalendarService.builder()
         .clientId("11111111-2222-3333-4444-555555555555")
         .clientSecret("s3cr3t-value")

@@ -40,12 +40,12 @@ public final class GraphTestSupport {
     return app;
   }
 
-  public static GraphCalendarService.Builder builder(FakeMicrosoft365 m365, FakeApp app) {
+  public static GraphCalendarServiceBuilder builder(FakeMicrosoft365 m365, FakeApp app) {
     return builderWithoutCredential(m365, app).clientSecret(app.clientSecret());
   }
 
   /** A builder against the fake for the app, with every setting but the credential. */
-  public static GraphCalendarService.Builder builderWithoutCredential(FakeMicrosoft365 m365, FakeApp app) {
+  public static GraphCalendarServiceBuilder builderWithoutCredential(FakeMicrosoft365 m365, FakeApp app) {
     return GraphCalendarService.builder()
         .clientId(app.clientId())
         .redirectUri(REDIRECT)
@@ -57,8 +57,8 @@ public final class GraphTestSupport {
         .spaceDirectory(spaces("4.12", "4.13", "5.01"));
   }
 
-  public static CalendarService service(FakeMicrosoft365 m365, FakeApp app, Consumer<GraphCalendarService.Builder> more) {
-    GraphCalendarService.Builder builder = builder(m365, app);
+  public static CalendarService service(FakeMicrosoft365 m365, FakeApp app, Consumer<GraphCalendarServiceBuilder> more) {
+    GraphCalendarServiceBuilder builder = builder(m365, app);
     more.accept(builder);
     return builder.build();
   }

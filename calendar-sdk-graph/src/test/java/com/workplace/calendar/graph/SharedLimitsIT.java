@@ -303,7 +303,7 @@ class SharedLimitsIT {
         SharedDatabase db,
         int instances,
         String name,
-        Consumer<GraphCalendarService.Builder> settings) {
+        Consumer<GraphCalendarServiceBuilder> settings) {
       FakeApp app = GraphTestSupport.app(m365);
       FakeTenant fake = m365.tenant(GraphTestSupport.uniqueDomain(name));
       Cluster cluster = new Cluster(m365, app, fake);
@@ -311,7 +311,7 @@ class SharedLimitsIT {
       for (int i = 0; i < instances; i++) {
         HikariDataSource pool = db.newPool(8);
         cluster.pools.add(pool);
-        GraphCalendarService.Builder builder =
+        GraphCalendarServiceBuilder builder =
             GraphTestSupport.builder(m365, app)
                 .store(JdbcCalendarStore.create(pool))
                 .eventListener(cluster.watch);

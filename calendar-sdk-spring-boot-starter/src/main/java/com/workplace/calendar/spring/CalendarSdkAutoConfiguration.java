@@ -1,5 +1,6 @@
 package com.workplace.calendar.spring;
 
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.CalendarEventListener;
 import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.graph.GraphCalendarService;
@@ -94,7 +95,7 @@ public class CalendarSdkAutoConfiguration {
       ObjectProvider<GraphEventListener> graphListeners,
       ObjectProvider<CalendarEventListener> calendarListeners,
       ObjectProvider<CalendarServiceBuilderCustomizer> customizers) {
-    GraphCalendarService.Builder builder = ServiceFactory.builder(properties);
+    GraphCalendarServiceBuilder builder = ServiceFactory.builder(properties);
     builder.store(store);
     SpaceDirectory spaces = spaceDirectory.getIfUnique();
     if (spaces != null) {

@@ -1,5 +1,6 @@
 package com.workplace.calendar.spring;
 
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.graph.GraphCalendarService;
 
 /**
@@ -16,5 +17,5 @@ public interface CalendarServiceBuilderCustomizer {
    *
    * @param builder the builder, with the properties applied
    */
-  void customize(GraphCalendarService.Builder builder);
+  void customize(GraphCalendarServiceBuilder builder);
 }

@@ -1,5 +1,6 @@
 package com.workplace.calendar.spring.internal;
 
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.graph.GraphCalendarService;
 import com.workplace.calendar.graph.GraphLimits;
@@ -9,7 +10,7 @@ import com.workplace.calendar.sync.SyncOptions;
 import java.util.function.Consumer;
 
 /**
- * Turns the properties into a {@link GraphCalendarService.Builder}: only what is set is passed on,
+ * Turns the properties into a {@link GraphCalendarServiceBuilder}: only what is set is passed on,
  * so the SDK's defaults and its validation (and its messages) apply unchanged.
  */
 public final class ServiceFactory {
@@ -22,9 +23,9 @@ public final class ServiceFactory {
    * @return the builder
    * @throws CalendarSdkConfigurationException when a setting is refused
    */
-  public static GraphCalendarService.Builder builder(CalendarSdkProperties p) {
+  public static GraphCalendarServiceBuilder builder(CalendarSdkProperties p) {
     try {
-      GraphCalendarService.Builder b = GraphCalendarService.builder();
+      GraphCalendarServiceBuilder b = GraphCalendarService.builder();
       set(p.getClientId(), b::clientId);
       set(p.getClientSecret(), b::clientSecret);
       if (p.getCertificate().getLocation() != null) {
@@ -57,7 +58,7 @@ public final class ServiceFactory {
    * @return the service
    * @throws CalendarSdkConfigurationException with the builder's message
    */
-  public static CalendarService build(GraphCalendarService.Builder builder) {
+  public static CalendarService build(GraphCalendarServiceBuilder builder) {
     try {
       return builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {

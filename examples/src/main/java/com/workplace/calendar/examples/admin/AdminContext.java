@@ -1,5 +1,6 @@
 package com.workplace.calendar.examples.admin;
 
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.CalendarSdkException;
 import com.workplace.calendar.Page;
@@ -145,7 +146,7 @@ final class AdminContext implements AutoCloseable {
     URI redirect = settings.redirectUri().orElse(Settings.DEFAULT_REDIRECT_URI);
     Duration verificationTimeout =
         tuning.verificationTimeout().orElse(Duration.ofMinutes(DEFAULT_VERIFICATION_MINUTES));
-    GraphCalendarService.Builder builder;
+    GraphCalendarServiceBuilder builder;
     try {
       builder = GraphCalendarService.builder().clientId(settings.clientId().orElseThrow()).redirectUri(redirect);
       Credentials.apply(settings, builder);

@@ -1,5 +1,6 @@
 package com.workplace.calendar.examples.admin;
 
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.graph.ClientCertificateSource;
 import com.workplace.calendar.graph.GraphCalendarService;
 import java.io.IOException;
@@ -22,7 +23,7 @@ final class Credentials {
    *
    * @throws AdminException when a credential file cannot be used
    */
-  static void apply(Settings settings, GraphCalendarService.Builder builder) {
+  static void apply(Settings settings, GraphCalendarServiceBuilder builder) {
     if (settings.federatedTokenFile().isPresent()) {
       builder.federatedTokenFile(requireFile(settings.federatedTokenFile().get(), "--federated-token-file"));
     } else if (settings.certificate().isPresent()) {

@@ -1,5 +1,6 @@
 package com.workplace.calendar.examples.admin;
 
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -141,7 +142,7 @@ class AdminCredentialsIT {
   /** What AdminContext builds for a real tenant, pointed at the fake with its trust. */
   private CalendarService service(Settings settings) {
     settings.requireUsableForMicrosoft365();
-    GraphCalendarService.Builder builder =
+    GraphCalendarServiceBuilder builder =
         GraphCalendarService.builder()
             .clientId(settings.clientId().orElseThrow())
             .redirectUri(REDIRECT)

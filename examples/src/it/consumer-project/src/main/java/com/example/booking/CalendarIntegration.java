@@ -1,6 +1,7 @@
 // [START embedding]
 package com.example.booking;
 
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.workplace.calendar.CalendarSdkException;
@@ -86,7 +87,7 @@ public final class CalendarIntegration implements AutoCloseable {
   public static CalendarIntegration start(
       Settings settings, DataSource database, SpaceDirectory spaces, SyncListener onChanges)
       throws IOException {
-    GraphCalendarService.Builder builder =
+    GraphCalendarServiceBuilder builder =
         GraphCalendarService.builder()
             .clientId(settings.clientId())
             .clientSecret(settings.clientSecret())
