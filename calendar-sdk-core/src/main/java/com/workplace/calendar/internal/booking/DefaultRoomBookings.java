@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,12 @@ import org.slf4j.LoggerFactory;
  *       early since); if the key belongs to another room, the create is refused. A create whose
  *       earlier attempt left the link without an event id (lost answer, crash) is sent again with
  *       the same {@code transactionId}, which the service de-duplicates.
+ *   <li><b>Room truth</b>: a create, and an update that changes the time, first pass the room's own
+ *       rules ({@link RoomRules}: reserved rooms, booking window, maximum duration), then are
+ *       written by {@link CheckedWrites}, which refuses overlaps with other events before writing
+ *       and settles races after writing (see there for how, and for the race the SDK cannot see).
+ *       A request with {@code ConflictPolicy.ALLOW} skips the overlap check unless the room's
+ *       {@code AllowConflicts=False} forbids overlaps.
  *   <li><b>Update, end early, cancel, get</b> work on existing bookings whatever the calendar's
  *       status, so a host can always clean up.
  *   <li><b>Cancel</b> uses the provider's cancel when the room organizes the event (or the
@@ -69,6 +76,7 @@ public final class DefaultRoomBookings implements RoomBookings {
   private final CalendarProvider provider;
   private final Clock clock;
   private final TenantStatusCache tenants;
+  private final CheckedWrites writes;
 
   /**
    * Creates the bookings.
@@ -96,6 +104,7 @@ public final class DefaultRoomBookings implements RoomBookings {
     this.provider = Objects.requireNonNull(provider, "provider");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.tenants = Objects.requireNonNull(tenants, "tenants");
+    this.writes = new CheckedWrites(store, provider, new RoomWriteLocks(store));
   }
 
   @Override
@@ -120,9 +129,11 @@ public final class DefaultRoomBookings implements RoomBookings {
         if (link.eventId().isPresent()) {
           return readExisting(link);
         }
-        return createEvent(request, link);
+        RoomCalendar calendar = requireBookable(tenantId, email);
+        return createEvent(request, calendar, link.transactionId(), () -> link);
       }
-      requireBookable(tenantId, email);
+      RoomCalendar calendar = requireBookable(tenantId, email);
+      RoomRules.checkCreate(calendar, request.start(), request.end(), clock.instant());
       BookingLink fresh =
           new BookingLink(
               tenantId,
@@ -133,7 +144,7 @@ public final class DefaultRoomBookings implements RoomBookings {
               clock.instant(),
               0);
       try {
-        return createEvent(request, store.insertBookingLink(fresh));
+        return createEvent(request, calendar, transactionId, () -> store.insertBookingLink(fresh));
       } catch (DuplicateRecordException e) {
         // a concurrent create of the same key wrote its link first: continue with that link
       }
@@ -158,7 +169,7 @@ public final class DefaultRoomBookings implements RoomBookings {
                         + request.tenantId()));
   }
 
-  private void requireBookable(TenantId tenantId, String email) {
+  private RoomCalendar requireBookable(TenantId tenantId, String email) {
     RoomCalendar calendar =
         store
             .findCalendar(tenantId, email)
@@ -182,22 +193,34 @@ public final class DefaultRoomBookings implements RoomBookings {
               + calendar.status()
               + "; connect it first");
     }
+    return calendar;
   }
 
-  private Booking createEvent(BookingRequest request, BookingLink link) {
+  private Booking createEvent(
+      BookingRequest request,
+      RoomCalendar calendar,
+      String transactionId,
+      Supplier<BookingLink> link) {
     EventDraft draft =
         new EventDraft(
-            link.transactionId(),
+            transactionId,
             request.subject(),
             request.start(),
             request.end(),
             List.of(request.booker()),
             request.body());
-    // a failure here leaves the link without an event id: the next create sends the same
-    // transactionId again and the service answers with the event it may already have made
-    CalendarEvent event = provider.createEvent(link.tenantId(), link.calendarEmail(), draft);
-    complete(link, event.id());
-    return toBooking(link, event);
+    // a failure of the create leaves the link without an event id: the next create sends the
+    // same transactionId again and the service answers with the event it may already have made
+    CheckedWrites.Created created =
+        writes.create(
+            calendar.tenantId(),
+            calendar.email(),
+            draft,
+            link,
+            RoomRules.conflictCheck(calendar, request.conflictPolicy()),
+            request.showConflictSubjects());
+    complete(created.link(), created.event().id());
+    return toBooking(created.link(), created.event());
   }
 
   private void complete(BookingLink link, String eventId) {
@@ -253,15 +276,30 @@ public final class DefaultRoomBookings implements RoomBookings {
       throw new IllegalArgumentException(
           "the booking must end after it starts (start " + start + ", end " + end + ")");
     }
-    CalendarEvent changed =
-        provider.updateEvent(
-            tenantId,
-            link.calendarEmail(),
-            current.id(),
+    boolean moves = !start.equals(current.start()) || !end.equals(current.end());
+    Optional<RoomCalendar> calendar = store.findCalendar(tenantId, link.calendarEmail());
+    if (!moves || calendar.isEmpty()) {
+      CalendarEvent changed =
+          provider.updateEvent(
+              tenantId,
+              link.calendarEmail(),
+              current.id(),
+              update.subject(),
+              update.start(),
+              update.end());
+      return toBooking(link, changed);
+    }
+    RoomRules.checkTime(calendar.get(), start, end, clock.instant());
+    CalendarEvent moved =
+        writes.move(
+            link,
+            current,
             update.subject(),
-            update.start(),
-            update.end());
-    return toBooking(link, changed);
+            start,
+            end,
+            RoomRules.conflictCheck(calendar.get(), update.conflictPolicy()),
+            update.showConflictSubjects());
+    return toBooking(link, moved);
   }
 
   @Override

@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Items are de-duplicated by id, keeping the last state at the position of its last mention.
  *       New ids are {@code CREATED}, known ones {@code UPDATED}; removals, cancellations and events
  *       outside the window are {@code DELETED} when known and dropped otherwise.
+ *   <li>Created and updated events that block the room and overlap other such events carry those
+ *       in {@link BookingChange#conflicts()} ({@link SyncOverlaps}): double bookings the host can
+ *       act on, such as an Outlook booking that landed on an SDK booking after its checks.
  *   <li>A listener that throws leaves the stored state untouched: the same changes come again.
  *   <li>A service that loops (a repeated next link) or never ends (more than {@link
  *       SyncOptions#maxPagesPerRound()} pages) fails the round with a {@link
@@ -58,6 +61,7 @@ final class DeltaRound {
   private final SyncListener listener;
   private final SyncOptions options;
   private final Clock clock;
+  private final SyncOverlaps overlaps;
 
   DeltaRound(
       CalendarStore store,
@@ -70,11 +74,16 @@ final class DeltaRound {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.overlaps = new SyncOverlaps(store, provider);
   }
 
   private record Collected(List<DeltaItem> items, String deltaLink) {}
 
-  private record Mapped(List<BookingChange> changes, Set<String> known, int[] counts) {}
+  private record Mapped(
+      List<BookingChange> changes,
+      Set<String> known,
+      int[] counts,
+      Map<String, CalendarEvent> live) {}
 
   /**
    * Runs the round.
@@ -106,7 +115,9 @@ final class DeltaRound {
     }
     Mapped mapped = map(key, collected.items(), known, full, window);
     if (!mapped.changes().isEmpty()) {
-      listener.onChanges(key.tenantId(), key.email(), mapped.changes());
+      List<BookingChange> changes = overlaps.mark(key, mapped.changes(), mapped.live(), full);
+      keepAlive.run();
+      listener.onChanges(key.tenantId(), key.email(), changes);
     }
     keepAlive.run();
     store.saveSyncState(
@@ -178,6 +189,7 @@ final class DeltaRound {
     Set<String> nowKnown = full ? new HashSet<>() : new HashSet<>(known);
     Set<String> deleted = new HashSet<>();
     List<BookingChange> changes = new ArrayList<>();
+    Map<String, CalendarEvent> liveEvents = new LinkedHashMap<>();
     int[] counts = new int[3];
     for (DeltaItem item : latest.values()) {
       String id = item.eventId();
@@ -193,6 +205,7 @@ final class DeltaRound {
       }
       ChangeType type = known.contains(id) ? ChangeType.UPDATED : ChangeType.CREATED;
       nowKnown.add(id);
+      liveEvents.put(id, live.get());
       changes.add(change(key, type, live.get()));
       counts[type == ChangeType.CREATED ? 0 : 1]++;
     }
@@ -204,7 +217,7 @@ final class DeltaRound {
         }
       }
     }
-    return new Mapped(changes, nowKnown, counts);
+    return new Mapped(changes, nowKnown, counts, liveEvents);
   }
 
   private BookingChange change(CalendarKey key, ChangeType type, CalendarEvent event) {
