@@ -5,8 +5,10 @@ import com.workplace.calendar.booking.Attendee;
 import com.workplace.calendar.booking.BusyInterval;
 import com.workplace.calendar.registry.DiscoveredRoom;
 import com.workplace.calendar.registry.EmailAddresses;
+import com.workplace.calendar.registry.RoomBookingType;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.DeltaItem;
+import com.workplace.calendar.spi.FreeBusyStatus;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -42,7 +44,29 @@ final class GraphReader {
         person(node.path("organizer").path("emailAddress")),
         attendees,
         text(node, "transactionId"),
-        node.path("isCancelled").asBoolean(false));
+        node.path("isCancelled").asBoolean(false),
+        FreeBusyStatus.fromGraph(text(node, "showAs").orElse(null)),
+        text(node, "sensitivity").map(GraphReader::isPrivate).orElse(false),
+        timestamp(node, "createdDateTime"),
+        timestamp(node, "lastModifiedDateTime"));
+  }
+
+  private static boolean isPrivate(String sensitivity) {
+    String s = sensitivity.toLowerCase(java.util.Locale.ROOT);
+    return s.equals("private") || s.equals("confidential");
+  }
+
+  /** Reads a plain ISO 8601 timestamp such as {@code createdDateTime}; unreadable is absent. */
+  static Optional<Instant> timestamp(JsonValue node, String field) {
+    return text(node, field)
+        .flatMap(
+            t -> {
+              try {
+                return Optional.of(OffsetDateTime.parse(t).toInstant());
+              } catch (DateTimeParseException e) {
+                return Optional.empty();
+              }
+            });
   }
 
   static DeltaItem deltaItem(JsonValue node) {
@@ -68,7 +92,8 @@ final class GraphReader {
             number(node, "capacity"),
             text(node, "building"),
             floor,
-            lists));
+            lists,
+            RoomBookingType.fromPlaces(text(node, "bookingType").orElse(null))));
   }
 
   static BusyInterval busy(JsonValue item) {
