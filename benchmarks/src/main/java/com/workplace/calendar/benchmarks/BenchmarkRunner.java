@@ -69,7 +69,7 @@ public final class BenchmarkRunner {
     Map<String, Object> goal = new LinkedHashMap<>();
 
     boolean needsFake = options.runs("connect") || options.runs("sync")
-        || options.runs("footprint") || options.runs("burst");
+        || options.runs("footprint") || options.runs("burst") || options.runs("conflicts");
     if (needsFake) {
       try (FakeMicrosoft365 m365 =
           FakeMicrosoft365.builder()
@@ -99,6 +99,9 @@ public final class BenchmarkRunner {
         }
         if (options.runs("burst")) {
           rows.addAll(new BurstBenchmark(options, m365, app).run());
+        }
+        if (options.runs("conflicts")) {
+          rows.addAll(new ConflictCheckBenchmark(options, m365, app).run());
         }
       }
     }

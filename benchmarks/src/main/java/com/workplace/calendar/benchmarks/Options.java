@@ -10,7 +10,7 @@ import java.util.Set;
 /** The runner's command-line options, with the defaults the published figures use. */
 final class Options {
   static final List<String> ALL =
-      List.of("connect", "sync", "footprint", "burst", "overhead", "csv");
+      List.of("connect", "sync", "footprint", "burst", "conflicts", "overhead", "csv");
 
   Set<String> only = new LinkedHashSet<>(ALL);
   int latencyMs = 20;
@@ -28,6 +28,7 @@ final class Options {
   int overheadRequests = 2_000;
   int burstRequests = 1_000;
   int burstThreads = 4;
+  int conflictBookings = 50;
   Path json = Path.of("benchmarks", "target", "benchmark-results.json");
 
   static final String USAGE =
@@ -35,7 +36,7 @@ final class Options {
           "\n",
           "usage: benchmarks/run.sh [options]",
           "  --only LIST             benchmarks to run, comma-separated (default: all)",
-          "                          connect, sync, footprint, burst, overhead, csv",
+          "                          connect, sync, footprint, burst, conflicts, overhead, csv",
           "  --latency-ms N          latency the fake adds to every Graph request (default 20)",
           "  --rounds N              measured rounds per variant; the median is reported (default 3)",
           "  --calendars N           room calendars to connect (default 2000)",
@@ -52,6 +53,8 @@ final class Options {
               + " (default 2000)",
           "  --burst-requests N      reads of one mailbox in the burst benchmark (default 1000)",
           "  --burst-threads N       threads of the burst benchmark (default 4)",
+          "  --conflict-bookings N   bookings per variant and round of the conflict-check benchmark"
+              + " (default 50)",
           "  --json PATH             where to write the results"
               + " (default benchmarks/target/benchmark-results.json)");
 
@@ -84,6 +87,7 @@ final class Options {
         case "--overhead-requests" -> o.overheadRequests = number(name, value, 1);
         case "--burst-requests" -> o.burstRequests = number(name, value, 4);
         case "--burst-threads" -> o.burstThreads = number(name, value, 1);
+        case "--conflict-bookings" -> o.conflictBookings = number(name, value, 1);
         case "--json" -> o.json = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
       }
