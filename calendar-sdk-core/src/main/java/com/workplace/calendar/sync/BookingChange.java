@@ -24,8 +24,8 @@ import java.util.Optional;
  * @param conflicts the other events (neither free nor cancelled) this event overlaps, when it
  *     blocks the room's time itself: a double booking the host can act on, e.g. an Outlook booking
  *     that landed on an SDK booking after the SDK's checks (see {@code ConflictingInterval}; subjects
- *     are not given; the booking keys of SDK bookings are). Empty for deletions and for events
- *     without overlaps (since 0.2.0)
+ *     are not given; the booking keys of SDK bookings are; at most 20 are named). Empty for
+ *     deletions and for events without overlaps (since 0.2.0)
  * @since 0.1.0
  */
 public record BookingChange(

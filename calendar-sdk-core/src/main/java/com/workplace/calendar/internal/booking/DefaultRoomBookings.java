@@ -10,9 +10,7 @@ import com.workplace.calendar.booking.BookingRequest;
 import com.workplace.calendar.booking.BookingUpdate;
 import com.workplace.calendar.booking.RoomBookings;
 import com.workplace.calendar.registry.CalendarStatus;
-import com.workplace.calendar.registry.EmailAddresses;
 import com.workplace.calendar.registry.RoomCalendar;
-import com.workplace.calendar.space.SpaceLink;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.internal.TenantStatusCache;
 import com.workplace.calendar.spi.CalendarProvider;
@@ -23,14 +21,10 @@ import com.workplace.calendar.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,7 +105,7 @@ public final class DefaultRoomBookings implements RoomBookings {
   public Booking create(BookingRequest request) {
     Objects.requireNonNull(request, "request");
     TenantId tenantId = request.tenantId();
-    String email = resolveCalendar(request);
+    String email = BookingTargets.resolveCalendar(store, request);
     tenants.requireAuthorized(tenantId);
     String transactionId = TransactionIds.of(tenantId, request.bookingKey());
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -129,10 +123,10 @@ public final class DefaultRoomBookings implements RoomBookings {
         if (link.eventId().isPresent()) {
           return readExisting(link);
         }
-        RoomCalendar calendar = requireBookable(tenantId, email);
+        RoomCalendar calendar = BookingTargets.requireBookable(store, tenantId, email);
         return createEvent(request, calendar, link.transactionId(), () -> link);
       }
-      RoomCalendar calendar = requireBookable(tenantId, email);
+      RoomCalendar calendar = BookingTargets.requireBookable(store, tenantId, email);
       RoomRules.checkCreate(calendar, request.start(), request.end(), clock.instant());
       BookingLink fresh =
           new BookingLink(
@@ -151,49 +145,6 @@ public final class DefaultRoomBookings implements RoomBookings {
     }
     throw new StaleRecordException(
         "booking key " + request.bookingKey() + " kept changing while it was being created");
-  }
-
-  private String resolveCalendar(BookingRequest request) {
-    if (request.calendarEmail().isPresent()) {
-      return request.calendarEmail().get();
-    }
-    return store
-        .findSpaceLinkBySpace(request.tenantId(), request.spaceId().orElseThrow())
-        .map(SpaceLink::calendarEmail)
-        .orElseThrow(
-            () ->
-                new ResourceNotFoundException(
-                    "space "
-                        + request.spaceId().orElseThrow()
-                        + " is not linked to a room calendar of tenant "
-                        + request.tenantId()));
-  }
-
-  private RoomCalendar requireBookable(TenantId tenantId, String email) {
-    RoomCalendar calendar =
-        store
-            .findCalendar(tenantId, email)
-            .orElseThrow(
-                () ->
-                    new ResourceNotFoundException(
-                        "calendar " + email + " is not registered for tenant " + tenantId));
-    if (calendar.status() == CalendarStatus.FAILED) {
-      throw new ConflictException(
-          "calendar "
-              + email
-              + " cannot be booked: connecting it failed ("
-              + calendar.failureReason().orElseThrow()
-              + "); fix that and connect it again");
-    }
-    if (calendar.status() != CalendarStatus.CONNECTED) {
-      throw new ConflictException(
-          "calendar "
-              + email
-              + " cannot be booked yet: it is "
-              + calendar.status()
-              + "; connect it first");
-    }
-    return calendar;
   }
 
   private Booking createEvent(
@@ -385,35 +336,7 @@ public final class DefaultRoomBookings implements RoomBookings {
   @Override
   public List<Availability> availability(
       TenantId tenantId, Collection<String> calendarEmails, Instant from, Instant to) {
-    Objects.requireNonNull(tenantId, "tenantId");
-    Objects.requireNonNull(calendarEmails, "calendarEmails");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    if (!from.isBefore(to)) {
-      throw new IllegalArgumentException("the availability window must end after it starts");
-    }
-    if (Duration.between(from, to).compareTo(AvailabilityWindows.MAX_WINDOW) > 0) {
-      throw new IllegalArgumentException(
-          "the availability window must not be longer than 366 days");
-    }
-    Set<String> rooms = new LinkedHashSet<>();
-    for (String email : calendarEmails) {
-      rooms.add(EmailAddresses.normalize(email));
-    }
-    if (rooms.isEmpty()) {
-      return List.of();
-    }
-    if (store.findTenant(tenantId).isEmpty()) {
-      throw new ResourceNotFoundException("tenant " + tenantId + " is not known");
-    }
-    List<String> ordered = List.copyOf(rooms);
-    List<List<Availability>> answers = new ArrayList<>();
-    Set<Instant> cuts = new HashSet<>();
-    for (AvailabilityWindows.Piece piece : AvailabilityWindows.split(from, to)) {
-      answers.add(provider.schedules(tenantId, ordered, piece.from(), piece.to()));
-      cuts.add(piece.from());
-    }
-    return AvailabilityWindows.join(ordered, answers, cuts);
+    return AvailabilityWindows.read(store, provider, tenantId, calendarEmails, from, to);
   }
 
   private BookingLink requireCompleteLink(TenantId tenantId, String bookingKey) {

@@ -115,7 +115,7 @@ final class DeltaRound {
     }
     Mapped mapped = map(key, collected.items(), known, full, window);
     if (!mapped.changes().isEmpty()) {
-      List<BookingChange> changes = overlaps.mark(key, mapped.changes(), mapped.live(), full);
+      List<BookingChange> changes = overlaps.mark(key, mapped.changes(), mapped.live(), full, window);
       keepAlive.run();
       listener.onChanges(key.tenantId(), key.email(), changes);
     }

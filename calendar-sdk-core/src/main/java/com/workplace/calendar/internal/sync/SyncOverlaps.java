@@ -1,5 +1,6 @@
 package com.workplace.calendar.internal.sync;
 
+import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.booking.ConflictingInterval;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.CalendarProvider;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Marks the changes of a sync round that overlap other events blocking the room: the double
@@ -24,6 +27,11 @@ import java.util.Optional;
  * one call, or none when nothing that blocks the room changed).
  */
 final class SyncOverlaps {
+  /** The most overlapping events named per change. */
+  static final int MAX_LISTED = 20;
+
+  private static final Logger LOG = LoggerFactory.getLogger(SyncOverlaps.class);
+
   private final CalendarStore store;
   private final CalendarProvider provider;
 
@@ -42,7 +50,11 @@ final class SyncOverlaps {
    * @return the changes, conflicts filled in
    */
   List<BookingChange> mark(
-      CalendarKey key, List<BookingChange> changes, Map<String, CalendarEvent> live, boolean full) {
+      CalendarKey key,
+      List<BookingChange> changes,
+      Map<String, CalendarEvent> live,
+      boolean full,
+      SyncWindow window) {
     List<CalendarEvent> changed = new ArrayList<>();
     for (BookingChange change : changes) {
       CalendarEvent event = live.get(change.eventId());
@@ -59,14 +71,26 @@ final class SyncOverlaps {
     } else {
       Instant from = changed.stream().map(CalendarEvent::start).min(Comparator.naturalOrder()).orElseThrow();
       Instant to = changed.stream().map(CalendarEvent::end).max(Comparator.naturalOrder()).orElseThrow();
+      from = from.isBefore(window.start()) ? window.start() : from;
+      to = to.isAfter(window.end()) ? window.end() : to;
       if (!to.isAfter(from)) {
         return changes;
       }
       Map<String, CalendarEvent> view = new HashMap<>();
-      provider.eventsBetween(key.tenantId(), key.email(), from, to).forEach(e -> view.put(e.id(), e));
+      try {
+        provider.eventsBetween(key.tenantId(), key.email(), from, to).forEach(e -> view.put(e.id(), e));
+      } catch (CalendarServiceException e) {
+        LOG.warn(
+            "Could not read {} to find double bookings among this round's changes ({}); the changes"
+                + " are delivered without them",
+            key,
+            e.getMessage());
+        return changes;
+      }
       view.putAll(live);
       around = view.values();
     }
+    Index index = new Index(around);
     List<BookingChange> marked = new ArrayList<>(changes.size());
     for (BookingChange change : changes) {
       CalendarEvent event = live.get(change.eventId());
@@ -75,16 +99,61 @@ final class SyncOverlaps {
         continue;
       }
       List<ConflictingInterval> overlaps =
-          around.stream()
-              .filter(o -> !o.id().equals(event.id()))
-              .filter(CalendarEvent::blocksTime)
-              .filter(o -> o.overlaps(event.start(), event.end()))
-              .sorted(Comparator.comparing(CalendarEvent::start).thenComparing(CalendarEvent::id))
-              .map(o -> interval(key, o))
-              .toList();
+          index.overlapping(event).stream().map(o -> interval(key, o)).toList();
       marked.add(overlaps.isEmpty() ? change : change.withConflicts(overlaps));
     }
     return marked;
+  }
+
+  /**
+   * The blocking events of a window sorted by start, with the latest end up to each position, so
+   * that the events overlapping one interval are found without comparing every pair (a window may
+   * hold tens of thousands of events, or, from a hostile service, thousands at the same time).
+   */
+  private static final class Index {
+    private final List<CalendarEvent> sorted;
+    private final Instant[] maxEnd;
+
+    Index(Collection<CalendarEvent> events) {
+      sorted =
+          events.stream()
+              .filter(CalendarEvent::blocksTime)
+              .sorted(Comparator.comparing(CalendarEvent::start).thenComparing(CalendarEvent::id))
+              .toList();
+      maxEnd = new Instant[sorted.size()];
+      Instant max = Instant.MIN;
+      for (int i = 0; i < sorted.size(); i++) {
+        Instant end = sorted.get(i).end();
+        max = end.isAfter(max) ? end : max;
+        maxEnd[i] = max;
+      }
+    }
+
+    /** At most {@link #MAX_LISTED} other events overlapping the event, ordered by start. */
+    List<CalendarEvent> overlapping(CalendarEvent event) {
+      int low = 0;
+      int high = sorted.size();
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (sorted.get(mid).start().isBefore(event.end())) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      List<CalendarEvent> found = new ArrayList<>();
+      for (int i = low - 1; i >= 0 && maxEnd[i].isAfter(event.start()); i--) {
+        CalendarEvent other = sorted.get(i);
+        if (!other.id().equals(event.id()) && other.overlaps(event.start(), event.end())) {
+          found.add(other);
+          if (found.size() == MAX_LISTED) {
+            break;
+          }
+        }
+      }
+      found.sort(Comparator.comparing(CalendarEvent::start).thenComparing(CalendarEvent::id));
+      return found;
+    }
   }
 
   private ConflictingInterval interval(CalendarKey key, CalendarEvent event) {
