@@ -182,7 +182,7 @@ final class DemoOrganisation {
     for (String room : rooms) {
       csv.append('"').append(room).append("\",\"180\",\"240\",\"False\",\"True\"\r\n");
     }
-    csv.append("\"Old Boardroom\",\"30\",\"1440\",\"False\",\"False\"\r\n");
+    csv.append("\"Retired Boardroom\",\"30\",\"1440\",\"False\",\"False\"\r\n");
     return csv.toString();
   }
 

@@ -63,7 +63,7 @@ class DemoIT {
     String truth = out.substring(out.indexOf("6b. No double bookings"));
     assertThat(truth).containsPattern("tries to book hh-2\\.01" + DOMAIN + " during the stand-up: refused");
     assertThat(truth).contains("is already booked at").contains("choose another time or room");
-    assertThat(truth).containsPattern("Old Boardroom\\s+-\\s+UNKNOWN_MAILBOX");
+    assertThat(truth).containsPattern("Retired Boardroom\\s+-\\s+UNKNOWN_MAILBOX");
     assertThat(truth).containsPattern("BookingWindowInDays=180, MaximumDurationInMinutes=240");
     assertThat(truth).contains("200 days ahead: refused by the room's window")
         .contains("can be booked at most 180 days ahead (BookingWindowInDays)");
