@@ -73,7 +73,8 @@ public final class BenchmarkRunner {
     Map<String, Object> goal = new LinkedHashMap<>();
 
     boolean needsFake = options.runs("connect") || options.runs("sync") || options.runs("series")
-        || options.runs("footprint") || options.runs("burst") || options.runs("instances");
+        || options.runs("footprint") || options.runs("burst") || options.runs("instances")
+        || options.runs("conflicts");
     if (needsFake) {
       try (FakeMicrosoft365 m365 =
           FakeMicrosoft365.builder()
@@ -109,6 +110,9 @@ public final class BenchmarkRunner {
         }
         if (options.runs("instances")) {
           rows.addAll(new InstancesBenchmark(options, m365, app).run());
+        }
+        if (options.runs("conflicts")) {
+          rows.addAll(new ConflictCheckBenchmark(options, m365, app).run());
         }
       }
     }

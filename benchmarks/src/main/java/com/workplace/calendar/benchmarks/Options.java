@@ -11,7 +11,8 @@ import java.util.Set;
 final class Options {
   static final List<String> ALL =
       List.of(
-          "connect", "sync", "series", "footprint", "burst", "instances", "overhead", "csv");
+          "connect", "sync", "series", "footprint", "burst", "instances", "conflicts", "overhead",
+          "csv");
 
   Set<String> only = new LinkedHashSet<>(ALL);
   int latencyMs = 20;
@@ -33,6 +34,7 @@ final class Options {
   int burstRequests = 1_000;
   int burstThreads = 4;
   int instanceBookings = 120;
+  int conflictBookings = 50;
   Path json = Path.of("benchmarks", "target", "benchmark-results.json");
 
   static final String USAGE =
@@ -41,7 +43,7 @@ final class Options {
           "usage: benchmarks/run.sh [options]",
           "  --only LIST             benchmarks to run, comma-separated (default: all)",
           "                          connect, sync, series, footprint, burst, instances,",
-          "                          overhead, csv",
+          "                          conflicts, overhead, csv",
           "  --latency-ms N          latency the fake adds to every Graph request (default 20)",
           "  --rounds N              measured rounds per variant; the median is reported (default 3)",
           "  --calendars N           room calendars to connect (default 2000)",
@@ -64,6 +66,8 @@ final class Options {
           "  --burst-threads N       threads of the burst benchmark (default 4)",
           "  --instance-bookings N   bookings of one room from 1 and from 3 instances"
               + " (default 120)",
+          "  --conflict-bookings N   bookings per variant and round of the conflict-check benchmark"
+              + " (default 50)",
           "  --json PATH             where to write the results"
               + " (default benchmarks/target/benchmark-results.json)");
 
@@ -100,6 +104,7 @@ final class Options {
         case "--burst-requests" -> o.burstRequests = number(name, value, 4);
         case "--burst-threads" -> o.burstThreads = number(name, value, 1);
         case "--instance-bookings" -> o.instanceBookings = number(name, value, 4);
+        case "--conflict-bookings" -> o.conflictBookings = number(name, value, 1);
         case "--json" -> o.json = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
       }

@@ -19,6 +19,10 @@ import java.util.Optional;
  * @param end when it ends (after {@code start})
  * @param booker the person who booked; becomes an attendee
  * @param body an optional plain-text body
+ * @param conflictPolicy what to do when the time overlaps another event (since 0.2.0; default
+ *     {@link ConflictPolicy#REFUSE})
+ * @param showConflictSubjects whether a refusal may name the subjects of the conflicting events
+ *     (never those of private events; since 0.2.0; default {@code false})
  * @since 0.1.0
  */
 public record BookingRequest(
@@ -30,7 +34,9 @@ public record BookingRequest(
     Instant start,
     Instant end,
     Attendee booker,
-    Optional<String> body) {
+    Optional<String> body,
+    ConflictPolicy conflictPolicy,
+    boolean showConflictSubjects) {
 
   /** The longest booking key accepted. */
   public static final int MAX_KEY_LENGTH = 200;
@@ -60,6 +66,44 @@ public record BookingRequest(
     }
     Objects.requireNonNull(booker, "booker");
     Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(conflictPolicy, "conflictPolicy");
+  }
+
+  /**
+   * A request that refuses conflicts without naming subjects (the 0.1 shape).
+   *
+   * @param tenantId the tenant
+   * @param bookingKey the host's own key for the booking
+   * @param calendarEmail the room calendar, when booking by calendar
+   * @param spaceId the linked space, when booking by space
+   * @param subject the subject shown in the calendar
+   * @param start when it starts
+   * @param end when it ends
+   * @param booker the person who booked
+   * @param body an optional plain-text body
+   */
+  public BookingRequest(
+      TenantId tenantId,
+      String bookingKey,
+      Optional<String> calendarEmail,
+      Optional<SpaceId> spaceId,
+      String subject,
+      Instant start,
+      Instant end,
+      Attendee booker,
+      Optional<String> body) {
+    this(
+        tenantId,
+        bookingKey,
+        calendarEmail,
+        spaceId,
+        subject,
+        start,
+        end,
+        booker,
+        body,
+        ConflictPolicy.REFUSE,
+        false);
   }
 
   /**
@@ -84,6 +128,8 @@ public record BookingRequest(
     private Instant end;
     private Attendee booker;
     private String body;
+    private ConflictPolicy conflictPolicy = ConflictPolicy.REFUSE;
+    private boolean showConflictSubjects;
 
     private Builder(TenantId tenantId, String bookingKey) {
       this.tenantId = tenantId;
@@ -160,6 +206,32 @@ public record BookingRequest(
     }
 
     /**
+     * Sets what happens when the time overlaps another event; default {@link
+     * ConflictPolicy#REFUSE}.
+     *
+     * @param policy the policy
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder conflictPolicy(ConflictPolicy policy) {
+      this.conflictPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Lets a refusal name the subjects of the conflicting events (never those of private events);
+     * off by default, so that a booker does not learn what others booked.
+     *
+     * @param show whether to name subjects
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder showConflictSubjects(boolean show) {
+      this.showConflictSubjects = show;
+      return this;
+    }
+
+    /**
      * Builds the request.
      *
      * @return the request
@@ -181,7 +253,9 @@ public record BookingRequest(
           start,
           end,
           booker,
-          Optional.ofNullable(body));
+          Optional.ofNullable(body),
+          conflictPolicy,
+          showConflictSubjects);
     }
   }
 }

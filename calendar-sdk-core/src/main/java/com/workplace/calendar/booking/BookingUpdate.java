@@ -10,11 +10,21 @@ import java.util.Optional;
  * @param subject a new subject
  * @param start a new start
  * @param end a new end
+ * @param conflictPolicy what to do when a new time overlaps another event (since 0.2.0; default
+ *     {@link ConflictPolicy#REFUSE})
+ * @param showConflictSubjects whether a refusal may name the subjects of the conflicting events
+ *     (never those of private events; since 0.2.0)
  * @since 0.1.0
  */
-public record BookingUpdate(Optional<String> subject, Optional<Instant> start, Optional<Instant> end) {
+public record BookingUpdate(
+    Optional<String> subject,
+    Optional<Instant> start,
+    Optional<Instant> end,
+    ConflictPolicy conflictPolicy,
+    boolean showConflictSubjects) {
   /** Validates the record. */
   public BookingUpdate {
+    Objects.requireNonNull(conflictPolicy, "conflictPolicy");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
@@ -31,6 +41,50 @@ public record BookingUpdate(Optional<String> subject, Optional<Instant> start, O
     if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
       throw new IllegalArgumentException("the booking must end after it starts");
     }
+  }
+
+  /**
+   * Changes that refuse conflicts without naming subjects (the 0.1 shape).
+   *
+   * @param subject a new subject
+   * @param start a new start
+   * @param end a new end
+   */
+  public BookingUpdate(Optional<String> subject, Optional<Instant> start, Optional<Instant> end) {
+    this(subject, start, end, ConflictPolicy.REFUSE, false);
+  }
+
+  /**
+   * Tells whether the update changes the booking's time.
+   *
+   * @return {@code true} if it sets a start or an end
+   * @since 0.2.0
+   */
+  public boolean changesTime() {
+    return start.isPresent() || end.isPresent();
+  }
+
+  /**
+   * A copy with another conflict policy.
+   *
+   * @param policy the policy
+   * @return the copy
+   * @since 0.2.0
+   */
+  public BookingUpdate withConflictPolicy(ConflictPolicy policy) {
+    return new BookingUpdate(subject, start, end, policy, showConflictSubjects);
+  }
+
+  /**
+   * A copy that lets a refusal name the subjects of the conflicting events (never those of
+   * private events).
+   *
+   * @param show whether to name subjects
+   * @return the copy
+   * @since 0.2.0
+   */
+  public BookingUpdate withConflictSubjects(boolean show) {
+    return new BookingUpdate(subject, start, end, conflictPolicy, show);
   }
 
   /**

@@ -13,6 +13,16 @@ import java.util.Optional;
  * attendee. Bookings are addressed by the host's own booking key; creating the same key twice, or
  * retrying a create after a timeout, yields one event.
  *
+ * <p><b>Room truth (since 0.2.0).</b> A create, and an update that changes the time, are checked
+ * before anything is written: the room's own rules ({@link
+ * com.workplace.calendar.registry.RoomBookingRules}, reserved rooms) and overlaps with other events
+ * that are neither free nor cancelled (touching intervals do not overlap). Races between the SDK's
+ * own writers, on any instance sharing the store, end with one booking; a race with an Outlook
+ * booking that lands between the check and the write is found by a check after the write, and the
+ * booking that came second is withdrawn. An Outlook booking that lands after that second check
+ * cannot be seen here: the next sync round reports it to the {@code SyncListener} as a change whose
+ * {@code conflicts()} name the overlapping bookings.
+ *
  * @since 0.1.0
  */
 public interface RoomBookings {
@@ -23,6 +33,9 @@ public interface RoomBookings {
    * @param request what to book
    * @return the booking as it stands in the calendar
    * @throws com.workplace.calendar.ResourceNotFoundException if the calendar or space is unknown
+   * @throws BookingConflictException if the time overlaps another event (and the request's {@link
+   *     ConflictPolicy} refuses that), or another booking of the slot came first
+   * @throws BookingRuleException if the room's own rules refuse it, or the room is reserved
    */
   Booking create(BookingRequest request);
 
@@ -34,6 +47,9 @@ public interface RoomBookings {
    * @param update the changes
    * @return the booking afterwards
    * @throws com.workplace.calendar.ResourceNotFoundException if no booking has that key
+   * @throws BookingConflictException if a new time overlaps another event; the booking stays as
+   *     it was
+   * @throws BookingRuleException if the room's own rules refuse the new time
    */
   Booking update(TenantId tenantId, String bookingKey, BookingUpdate update);
 

@@ -16,6 +16,8 @@ import com.workplace.calendar.registry.ConnectOutcome;
 import com.workplace.calendar.registry.ConnectReport;
 import com.workplace.calendar.registry.DiscoveredRoom;
 import com.workplace.calendar.registry.EmailAddresses;
+import com.workplace.calendar.registry.RoomBookingRules;
+import com.workplace.calendar.registry.RoomBookingType;
 import com.workplace.calendar.registry.RoomCalendar;
 import com.workplace.calendar.spi.CalendarProvider;
 import com.workplace.calendar.store.CalendarStore;
@@ -114,7 +116,7 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
     Objects.requireNonNull(emails, "emails");
     List<DiscoveredName> entries = new ArrayList<>(emails.size());
     for (String email : emails) {
-      entries.add(new DiscoveredName(email, null));
+      entries.add(new DiscoveredName(email, null, RoomBookingType.UNKNOWN));
     }
     return addEntries(tenantId, entries);
   }
@@ -124,12 +126,12 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
     Objects.requireNonNull(rooms, "rooms");
     List<DiscoveredName> entries = new ArrayList<>(rooms.size());
     for (DiscoveredRoom room : rooms) {
-      entries.add(new DiscoveredName(room.email(), room.displayName()));
+      entries.add(new DiscoveredName(room.email(), room.displayName(), room.bookingType()));
     }
     return addEntries(tenantId, entries);
   }
 
-  private record DiscoveredName(String input, String displayName) {}
+  private record DiscoveredName(String input, String displayName, RoomBookingType bookingType) {}
 
   private BulkAddReport addEntries(TenantId tenantId, List<DiscoveredName> entries) {
     requireTenant(tenantId);
@@ -157,7 +159,9 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
         continue;
       }
       try {
-        store.insertCalendar(RoomCalendar.added(tenantId, email, entry.displayName(), now));
+        store.insertCalendar(
+            RoomCalendar.added(tenantId, email, entry.displayName(), now)
+                .withBookingType(entry.bookingType()));
         outcomes.add(
             new AddOutcome(input, Optional.of(email), AddOutcome.Result.ADDED, Optional.empty()));
       } catch (DuplicateRecordException e) {
@@ -167,9 +171,51 @@ public final class DefaultCalendarRegistry implements CalendarRegistry {
                 Optional.of(email),
                 AddOutcome.Result.ALREADY_REGISTERED,
                 Optional.of("already registered")));
+        if (entry.bookingType() != RoomBookingType.UNKNOWN) {
+          // discovery keeps the booking type of registered rooms current
+          change(tenantId, email, c -> c.withBookingType(entry.bookingType()));
+        }
       }
     }
     return new BulkAddReport(outcomes);
+  }
+
+  @Override
+  public RoomCalendar setBookingRules(TenantId tenantId, String email, RoomBookingRules rules) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(rules, "rules");
+    return change(tenantId, EmailAddresses.normalize(email), c -> c.withBookingRules(rules));
+  }
+
+  @Override
+  public RoomCalendar setBookingType(TenantId tenantId, String email, RoomBookingType type) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(type, "type");
+    return change(tenantId, EmailAddresses.normalize(email), c -> c.withBookingType(type));
+  }
+
+  private RoomCalendar change(
+      TenantId tenantId, String email, UnaryOperator<RoomCalendar> edit) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      RoomCalendar current =
+          store
+              .findCalendar(tenantId, email)
+              .orElseThrow(
+                  () ->
+                      new ResourceNotFoundException(
+                          "calendar " + email + " is not registered for tenant " + tenantId));
+      RoomCalendar changed = edit.apply(current);
+      if (changed.equals(current)) {
+        return current;
+      }
+      try {
+        return store.updateCalendar(changed);
+      } catch (StaleRecordException e) {
+        // changed meanwhile (a connect, another edit): read again
+      }
+    }
+    throw new StaleRecordException(
+        "calendar " + email + " kept changing while its settings were being saved; try again");
   }
 
   @Override

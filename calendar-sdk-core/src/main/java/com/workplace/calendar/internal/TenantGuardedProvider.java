@@ -94,6 +94,13 @@ public final class TenantGuardedProvider implements CalendarProvider {
   }
 
   @Override
+  public List<CalendarEvent> eventsBetween(
+      TenantId tenantId, String mailbox, Instant from, Instant to) {
+    tenants.requireAuthorized(tenantId);
+    return provider.eventsBetween(tenantId, mailbox, from, to);
+  }
+
+  @Override
   public CalendarEvent updateEvent(
       TenantId tenantId,
       String mailbox,

@@ -101,4 +101,30 @@ public interface CalendarRegistry {
    * @return one outcome per room
    */
   BulkAddReport addDiscovered(TenantId tenantId, Collection<DiscoveredRoom> rooms);
+
+  /**
+   * Sets a room's own booking rules, which the SDK enforces on every create and time-changing
+   * update (see {@link RoomBookingRules}); {@link RoomBookingRules#none()} removes them.
+   *
+   * @param tenantId the tenant
+   * @param email a registered calendar
+   * @param rules the rules
+   * @return the calendar afterwards
+   * @throws com.workplace.calendar.ResourceNotFoundException if the calendar is not registered
+   * @since 0.2.0
+   */
+  RoomCalendar setBookingRules(TenantId tenantId, String email, RoomBookingRules rules);
+
+  /**
+   * Sets how a room is booked, for rooms registered without discovery (discovery stores the type
+   * Places reports). A {@link RoomBookingType#RESERVED} room is not booked by the SDK.
+   *
+   * @param tenantId the tenant
+   * @param email a registered calendar
+   * @param type the booking type
+   * @return the calendar afterwards
+   * @throws com.workplace.calendar.ResourceNotFoundException if the calendar is not registered
+   * @since 0.2.0
+   */
+  RoomCalendar setBookingType(TenantId tenantId, String email, RoomBookingType type);
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param addedAt when it was registered
  * @param checkedAt when it was last probed
  * @param version the record version for optimistic concurrency; 0 before the first insert
+ * @param bookingType how the room is booked, as discovery found it (since 0.2.0)
+ * @param bookingRules the room's own booking rules the SDK enforces (since 0.2.0)
  * @since 0.1.0
  */
 public record RoomCalendar(
@@ -28,10 +30,14 @@ public record RoomCalendar(
     Optional<String> failureDetail,
     Instant addedAt,
     Optional<Instant> checkedAt,
-    long version) {
+    long version,
+    RoomBookingType bookingType,
+    RoomBookingRules bookingRules) {
 
   /** Validates and normalizes the record. */
   public RoomCalendar {
+    Objects.requireNonNull(bookingType, "bookingType");
+    Objects.requireNonNull(bookingRules, "bookingRules");
     Objects.requireNonNull(tenantId, "tenantId");
     email = EmailAddresses.normalize(email);
     Objects.requireNonNull(displayName, "displayName");
@@ -47,6 +53,43 @@ public record RoomCalendar(
       throw new IllegalArgumentException(
           "a failure reason is required for FAILED calendars and only for them");
     }
+  }
+
+  /**
+   * A calendar of unknown booking type without booking rules (the 0.1 shape).
+   *
+   * @param tenantId the tenant the mailbox belongs to
+   * @param email the mailbox address
+   * @param displayName the room's name, if known
+   * @param status where the calendar is in its lifecycle
+   * @param failureReason why it failed, when {@code status} is {@link CalendarStatus#FAILED}
+   * @param failureDetail the service's words about the failure, if any
+   * @param addedAt when it was registered
+   * @param checkedAt when it was last probed
+   * @param version the record version
+   */
+  public RoomCalendar(
+      TenantId tenantId,
+      String email,
+      Optional<String> displayName,
+      CalendarStatus status,
+      Optional<CalendarFailureReason> failureReason,
+      Optional<String> failureDetail,
+      Instant addedAt,
+      Optional<Instant> checkedAt,
+      long version) {
+    this(
+        tenantId,
+        email,
+        displayName,
+        status,
+        failureReason,
+        failureDetail,
+        addedAt,
+        checkedAt,
+        version,
+        RoomBookingType.UNKNOWN,
+        RoomBookingRules.none());
   }
 
   /**
@@ -87,7 +130,9 @@ public record RoomCalendar(
         Optional.empty(),
         addedAt,
         Optional.of(now),
-        version);
+        version,
+        bookingType,
+        bookingRules);
   }
 
   /**
@@ -108,7 +153,9 @@ public record RoomCalendar(
         Optional.ofNullable(detail),
         addedAt,
         Optional.of(now),
-        version);
+        version,
+        bookingType,
+        bookingRules);
   }
 
   /**
@@ -127,6 +174,52 @@ public record RoomCalendar(
         failureDetail,
         addedAt,
         checkedAt,
-        newVersion);
+        newVersion,
+        bookingType,
+        bookingRules);
+  }
+
+  /**
+   * Returns a copy with other booking rules.
+   *
+   * @param rules the rules
+   * @return the changed copy (same version; the store assigns the next one)
+   * @since 0.2.0
+   */
+  public RoomCalendar withBookingRules(RoomBookingRules rules) {
+    return new RoomCalendar(
+        tenantId,
+        email,
+        displayName,
+        status,
+        failureReason,
+        failureDetail,
+        addedAt,
+        checkedAt,
+        version,
+        bookingType,
+        rules);
+  }
+
+  /**
+   * Returns a copy with another booking type.
+   *
+   * @param type the type
+   * @return the changed copy (same version; the store assigns the next one)
+   * @since 0.2.0
+   */
+  public RoomCalendar withBookingType(RoomBookingType type) {
+    return new RoomCalendar(
+        tenantId,
+        email,
+        displayName,
+        status,
+        failureReason,
+        failureDetail,
+        addedAt,
+        checkedAt,
+        version,
+        type,
+        bookingRules);
   }
 }

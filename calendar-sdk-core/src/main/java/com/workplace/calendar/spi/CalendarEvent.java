@@ -31,6 +31,10 @@ import java.util.Optional;
  * @param changeKey the backend's version tag of the item, if sent; an item with another tag has
  *     changed (Graph's {@code changeKey}, as in {@code @odata.etag})
  * @param partial whether the backend left out subject, organizer and attendees
+ * @param showAs how the event shows the room's time (since 0.2.0)
+ * @param isPrivate whether the event is marked private or confidential (since 0.2.0)
+ * @param createdAt when the service created the event, if it said (since 0.2.0)
+ * @param lastModifiedAt when the service last changed the event, if it said (since 0.2.0)
  * @since 0.1.0
  */
 public record CalendarEvent(
@@ -47,7 +51,11 @@ public record CalendarEvent(
     Optional<String> seriesMasterId,
     Optional<Instant> originalStart,
     Optional<String> changeKey,
-    boolean partial) {
+    boolean partial,
+    FreeBusyStatus showAs,
+    boolean isPrivate,
+    Optional<Instant> createdAt,
+    Optional<Instant> lastModifiedAt) {
   /**
    * Validates the record.
    *
@@ -67,6 +75,9 @@ public record CalendarEvent(
     Objects.requireNonNull(seriesMasterId, "seriesMasterId");
     Objects.requireNonNull(originalStart, "originalStart");
     Objects.requireNonNull(changeKey, "changeKey");
+    Objects.requireNonNull(showAs, "showAs");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(lastModifiedAt, "lastModifiedAt");
     if (type.isSeriesInstance() && seriesMasterId.isEmpty()) {
       throw new IllegalArgumentException("an " + type + " must name its series master");
     }
@@ -113,7 +124,121 @@ public record CalendarEvent(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        false);
+        false,
+        FreeBusyStatus.BUSY,
+        false,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * Creates an instance of a series or a single event as sync reads it, busy and not private,
+   * without the service's timestamps.
+   *
+   * @param id the event id
+   * @param iCalUId the iCalendar UID, if given
+   * @param subject the subject, if visible
+   * @param start the start
+   * @param end the end
+   * @param organizer the organizer, if visible
+   * @param attendees the attendees
+   * @param transactionId the idempotency key it was created with, if any
+   * @param cancelled whether the event is cancelled
+   * @param type what kind of item it is
+   * @param seriesMasterId the series master's id, for occurrences and exceptions
+   * @param originalStart the slot's start, for occurrences and exceptions, if sent
+   * @param changeKey the version tag, if sent
+   * @param partial whether subject, organizer and attendees were left out
+   * @since 0.2.0
+   */
+  public CalendarEvent(
+      String id,
+      Optional<String> iCalUId,
+      Optional<String> subject,
+      Instant start,
+      Instant end,
+      Optional<Attendee> organizer,
+      List<Attendee> attendees,
+      Optional<String> transactionId,
+      boolean cancelled,
+      EventType type,
+      Optional<String> seriesMasterId,
+      Optional<Instant> originalStart,
+      Optional<String> changeKey,
+      boolean partial) {
+    this(
+        id,
+        iCalUId,
+        subject,
+        start,
+        end,
+        organizer,
+        attendees,
+        transactionId,
+        cancelled,
+        type,
+        seriesMasterId,
+        originalStart,
+        changeKey,
+        partial,
+        FreeBusyStatus.BUSY,
+        false,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * Creates a single event as a conflict check reads it: how it shows the room's time, whether it
+   * is private, and the service's timestamps.
+   *
+   * @param id the event id
+   * @param iCalUId the iCalendar UID, if given
+   * @param subject the subject, if visible
+   * @param start the start
+   * @param end the end
+   * @param organizer the organizer, if visible
+   * @param attendees the attendees
+   * @param transactionId the idempotency key it was created with, if any
+   * @param cancelled whether the event is cancelled
+   * @param showAs how the event shows the room's time
+   * @param isPrivate whether the event is private
+   * @param createdAt when the service created it, if it said
+   * @param lastModifiedAt when the service last changed it, if it said
+   * @since 0.2.0
+   */
+  public CalendarEvent(
+      String id,
+      Optional<String> iCalUId,
+      Optional<String> subject,
+      Instant start,
+      Instant end,
+      Optional<Attendee> organizer,
+      List<Attendee> attendees,
+      Optional<String> transactionId,
+      boolean cancelled,
+      FreeBusyStatus showAs,
+      boolean isPrivate,
+      Optional<Instant> createdAt,
+      Optional<Instant> lastModifiedAt) {
+    this(
+        id,
+        iCalUId,
+        subject,
+        start,
+        end,
+        organizer,
+        attendees,
+        transactionId,
+        cancelled,
+        EventType.SINGLE_INSTANCE,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        showAs,
+        isPrivate,
+        createdAt,
+        lastModifiedAt);
   }
 
   /**
@@ -129,5 +254,29 @@ public record CalendarEvent(
       return originalStart;
     }
     return type == EventType.OCCURRENCE ? Optional.of(start) : Optional.empty();
+  }
+
+  /**
+   * Tells whether the event keeps the room from being booked at its time: it is neither cancelled
+   * nor shown as free.
+   *
+   * @return {@code true} if it blocks its time
+   * @since 0.2.0
+   */
+  public boolean blocksTime() {
+    return !cancelled && showAs != FreeBusyStatus.FREE;
+  }
+
+  /**
+   * Tells whether the event overlaps an interval; intervals that only touch (one ends when the
+   * other starts) do not overlap.
+   *
+   * @param from the interval's start
+   * @param to the interval's end
+   * @return {@code true} if they share time
+   * @since 0.2.0
+   */
+  public boolean overlaps(Instant from, Instant to) {
+    return start.isBefore(to) && from.isBefore(end);
   }
 }

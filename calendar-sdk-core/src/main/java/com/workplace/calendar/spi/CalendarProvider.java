@@ -94,6 +94,25 @@ public interface CalendarProvider extends AutoCloseable {
   Optional<CalendarEvent> getEvent(TenantId tenantId, String mailbox, String eventId);
 
   /**
+   * Reads every event of a room calendar that overlaps a window, as Graph's {@code calendarView}
+   * does: single events, occurrences and exceptions of series (never series masters), cancelled
+   * and free ones included, each with its {@link CalendarEvent#showAs() showAs}, privacy and the
+   * service's created and last-modified times. The SDK checks a booking's interval for conflicts
+   * with it before and after writing, so an implementation answers it with as few calls as its
+   * service allows (Graph: one calendarView request while the window holds at most a page of
+   * events).
+   *
+   * @param tenantId the tenant
+   * @param mailbox the room mailbox
+   * @param from the window's start
+   * @param to the window's end, after {@code from}
+   * @return the events, in no particular order
+   * @throws com.workplace.calendar.CalendarServiceException if the service could not be asked
+   * @since 0.2.0
+   */
+  List<CalendarEvent> eventsBetween(TenantId tenantId, String mailbox, Instant from, Instant to);
+
+  /**
    * Changes an event's subject or times; absent values stay.
    *
    * @param tenantId the tenant

@@ -1,6 +1,7 @@
 package com.workplace.calendar.sync;
 
 import com.workplace.calendar.booking.Attendee;
+import com.workplace.calendar.booking.ConflictingInterval;
 import com.workplace.calendar.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,11 @@ import java.util.Optional;
  * @param originalStart for an occurrence of a recurring meeting, the start of its slot in the
  *     series' pattern (it differs from {@code start} when the occurrence was moved); absent for
  *     deletions
+ * @param conflicts the other events (neither free nor cancelled) this event overlaps, when it
+ *     blocks the room's time itself: a double booking the host can act on, e.g. an Outlook booking
+ *     that landed on an SDK booking after the SDK's checks (see {@code ConflictingInterval}; subjects
+ *     are not given; the booking keys of SDK bookings are; at most 20 are named). Empty for
+ *     deletions and for events without overlaps (since 0.2.0)
  * @since 0.1.0
  */
 public record BookingChange(
@@ -51,7 +57,8 @@ public record BookingChange(
     Optional<String> bookingKey,
     List<Attendee> attendees,
     Optional<String> seriesId,
-    Optional<Instant> originalStart) {
+    Optional<Instant> originalStart,
+    List<ConflictingInterval> conflicts) {
   /** Validates the record. */
   public BookingChange {
     Objects.requireNonNull(type, "type");
@@ -67,6 +74,7 @@ public record BookingChange(
     attendees = List.copyOf(attendees);
     Objects.requireNonNull(seriesId, "seriesId");
     Objects.requireNonNull(originalStart, "originalStart");
+    conflicts = List.copyOf(conflicts);
   }
 
   /**
@@ -108,7 +116,57 @@ public record BookingChange(
         bookingKey,
         List.of(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        List.of());
+  }
+
+  /**
+   * Creates a change of a recurring meeting's occurrence or a single event, without conflicts.
+   *
+   * @param type what happened
+   * @param tenantId the tenant
+   * @param calendarEmail the room calendar
+   * @param eventId the event's id
+   * @param iCalUId the event's iCalendar UID, if visible
+   * @param subject the subject, if visible
+   * @param organizerEmail the organizer's address, if visible
+   * @param start the start, absent for deletions
+   * @param end the end, absent for deletions
+   * @param bookingKey the host's key when the event is a booking made through the SDK
+   * @param attendees the attendees, if visible
+   * @param seriesId for an occurrence, its series' id
+   * @param originalStart for an occurrence, the start of its slot
+   * @since 0.2.0
+   */
+  public BookingChange(
+      ChangeType type,
+      TenantId tenantId,
+      String calendarEmail,
+      String eventId,
+      Optional<String> iCalUId,
+      Optional<String> subject,
+      Optional<String> organizerEmail,
+      Optional<Instant> start,
+      Optional<Instant> end,
+      Optional<String> bookingKey,
+      List<Attendee> attendees,
+      Optional<String> seriesId,
+      Optional<Instant> originalStart) {
+    this(
+        type,
+        tenantId,
+        calendarEmail,
+        eventId,
+        iCalUId,
+        subject,
+        organizerEmail,
+        start,
+        end,
+        bookingKey,
+        attendees,
+        seriesId,
+        originalStart,
+        List.of());
   }
 
   /**
@@ -128,5 +186,40 @@ public record BookingChange(
    */
   public boolean isOccurrence() {
     return seriesId.isPresent();
+  }
+
+  /**
+   * Tells whether the event overlaps other events that block the room: a double booking.
+   *
+   * @return {@code true} when {@link #conflicts()} is not empty
+   * @since 0.2.0
+   */
+  public boolean isConflict() {
+    return !conflicts.isEmpty();
+  }
+
+  /**
+   * A copy with the overlapping events.
+   *
+   * @param overlapping the other events it overlaps
+   * @return the copy
+   * @since 0.2.0
+   */
+  public BookingChange withConflicts(List<ConflictingInterval> overlapping) {
+    return new BookingChange(
+        type,
+        tenantId,
+        calendarEmail,
+        eventId,
+        iCalUId,
+        subject,
+        organizerEmail,
+        start,
+        end,
+        bookingKey,
+        attendees,
+        seriesId,
+        originalStart,
+        overlapping);
   }
 }

@@ -238,6 +238,14 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
   }
 
   @Override
+  public List<CalendarEvent> eventsBetween(
+      TenantId tenantId, String mailbox, Instant from, Instant to) {
+    return locked(
+        mailbox,
+        box -> box.events.values().stream().filter(e -> e.overlaps(from, to)).toList());
+  }
+
+  @Override
   public CalendarEvent updateEvent(
       TenantId tenantId,
       String mailbox,

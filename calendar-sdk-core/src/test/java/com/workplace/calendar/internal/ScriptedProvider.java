@@ -88,6 +88,12 @@ final class ScriptedProvider implements CalendarProvider {
   }
 
   @Override
+  public List<CalendarEvent> eventsBetween(
+      TenantId tenantId, String mailbox, Instant from, Instant to) {
+    throw unscripted();
+  }
+
+  @Override
   public CalendarEvent updateEvent(
       TenantId tenantId,
       String mailbox,

@@ -213,6 +213,12 @@ final class TestWorld {
     }
 
     @Override
+    public List<CalendarEvent> eventsBetween(
+        TenantId tenantId, String mailbox, Instant from, Instant to) {
+      throw unused();
+    }
+
+    @Override
     public CalendarEvent updateEvent(
         TenantId tenantId,
         String mailbox,

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.booking.Availability;
 import com.workplace.calendar.booking.BookingRequest;
+import com.workplace.calendar.booking.ConflictPolicy;
 import com.workplace.calendar.graph.SharedDatabase.Kind;
 import com.workplace.calendar.store.JdbcCalendarStore;
 import com.workplace.calendar.tenant.TenantId;
@@ -179,7 +180,9 @@ class SharedLimitsIT {
       List<Future<?>> stuck = new ArrayList<>();
       try (MailboxHold hold = m365.faults().holdMailbox(cluster.room)) {
         for (int i = 0; i < 4; i++) {
-          BookingRequest request = cluster.request("dying-" + i, base.plus(Duration.ofHours(i)));
+          // unchecked writes, so that the four are in flight at once (checked writes of one room
+          // take turns)
+          BookingRequest request = cluster.request("dying-" + i, base.plus(Duration.ofHours(i)), ConflictPolicy.ALLOW);
           stuck.add(pool.submit(() -> dying.bookings().create(request)));
         }
         assertThat(hold.awaitHeld(4, Duration.ofSeconds(20))).isTrue();
@@ -327,11 +330,16 @@ class SharedLimitsIT {
     }
 
     BookingRequest request(String key, Instant start) {
+      return request(key, start, ConflictPolicy.REFUSE);
+    }
+
+    BookingRequest request(String key, Instant start, ConflictPolicy policy) {
       return BookingRequest.builder(id, key)
           .room(room)
           .subject("Meeting " + key)
           .time(start, start.plus(Duration.ofMinutes(30)))
           .booker("alex@" + fake.domain(), "Alex Wilber")
+          .conflictPolicy(policy)
           .build();
     }
 
@@ -354,7 +362,10 @@ class SharedLimitsIT {
                   () -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                       try {
-                        service.bookings().create(request("b-" + i, base.plus(Duration.ofMinutes(30L * i))));
+                        // the slots do not overlap: without the conflict check (whose writes of one room take
+                        // turns), every booking is a bare create, so the permits see full concurrency
+                        service.bookings().create(
+                            request("b-" + i, base.plus(Duration.ofMinutes(30L * i)), ConflictPolicy.ALLOW));
                       } catch (RuntimeException e) {
                         synchronized (run.failures) {
                           run.failures.add(e);

@@ -1,15 +1,23 @@
 package com.workplace.calendar.internal.booking;
 
+import com.workplace.calendar.ResourceNotFoundException;
 import com.workplace.calendar.booking.Availability;
 import com.workplace.calendar.booking.BusyInterval;
+import com.workplace.calendar.registry.EmailAddresses;
+import com.workplace.calendar.spi.CalendarProvider;
+import com.workplace.calendar.store.CalendarStore;
+import com.workplace.calendar.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -110,5 +118,47 @@ final class AvailabilityWindows {
       joined.add(next);
     }
     return joined;
+  }
+
+  /**
+   * Reads the availability of rooms: checks the window and addresses, splits the window into
+   * pieces and joins the provider's answers (see {@code RoomBookings.availability}).
+   */
+  static List<Availability> read(
+      CalendarStore store,
+      CalendarProvider provider,
+      TenantId tenantId,
+      Collection<String> calendarEmails,
+      Instant from,
+      Instant to) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(calendarEmails, "calendarEmails");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException("the availability window must end after it starts");
+    }
+    if (Duration.between(from, to).compareTo(AvailabilityWindows.MAX_WINDOW) > 0) {
+      throw new IllegalArgumentException(
+          "the availability window must not be longer than 366 days");
+    }
+    Set<String> rooms = new LinkedHashSet<>();
+    for (String email : calendarEmails) {
+      rooms.add(EmailAddresses.normalize(email));
+    }
+    if (rooms.isEmpty()) {
+      return List.of();
+    }
+    if (store.findTenant(tenantId).isEmpty()) {
+      throw new ResourceNotFoundException("tenant " + tenantId + " is not known");
+    }
+    List<String> ordered = List.copyOf(rooms);
+    List<List<Availability>> answers = new ArrayList<>();
+    Set<Instant> cuts = new HashSet<>();
+    for (AvailabilityWindows.Piece piece : AvailabilityWindows.split(from, to)) {
+      answers.add(provider.schedules(tenantId, ordered, piece.from(), piece.to()));
+      cuts.add(piece.from());
+    }
+    return AvailabilityWindows.join(ordered, answers, cuts);
   }
 }

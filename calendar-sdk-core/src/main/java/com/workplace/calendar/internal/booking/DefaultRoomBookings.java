@@ -10,9 +10,7 @@ import com.workplace.calendar.booking.BookingRequest;
 import com.workplace.calendar.booking.BookingUpdate;
 import com.workplace.calendar.booking.RoomBookings;
 import com.workplace.calendar.registry.CalendarStatus;
-import com.workplace.calendar.registry.EmailAddresses;
 import com.workplace.calendar.registry.RoomCalendar;
-import com.workplace.calendar.space.SpaceLink;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.internal.TenantStatusCache;
 import com.workplace.calendar.spi.CalendarProvider;
@@ -23,14 +21,11 @@ import com.workplace.calendar.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +45,12 @@ import org.slf4j.LoggerFactory;
  *       early since); if the key belongs to another room, the create is refused. A create whose
  *       earlier attempt left the link without an event id (lost answer, crash) is sent again with
  *       the same {@code transactionId}, which the service de-duplicates.
+ *   <li><b>Room truth</b>: a create, and an update that changes the time, first pass the room's own
+ *       rules ({@link RoomRules}: reserved rooms, booking window, maximum duration), then are
+ *       written by {@link CheckedWrites}, which refuses overlaps with other events before writing
+ *       and settles races after writing (see there for how, and for the race the SDK cannot see).
+ *       A request with {@code ConflictPolicy.ALLOW} skips the overlap check unless the room's
+ *       {@code AllowConflicts=False} forbids overlaps.
  *   <li><b>Update, end early, cancel, get</b> work on existing bookings whatever the calendar's
  *       status, so a host can always clean up.
  *   <li><b>Cancel</b> uses the provider's cancel when the room organizes the event (or the
@@ -69,6 +70,7 @@ public final class DefaultRoomBookings implements RoomBookings {
   private final CalendarProvider provider;
   private final Clock clock;
   private final TenantStatusCache tenants;
+  private final CheckedWrites writes;
 
   /**
    * Creates the bookings.
@@ -96,13 +98,14 @@ public final class DefaultRoomBookings implements RoomBookings {
     this.provider = Objects.requireNonNull(provider, "provider");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.tenants = Objects.requireNonNull(tenants, "tenants");
+    this.writes = new CheckedWrites(store, provider, new RoomWriteLocks(store));
   }
 
   @Override
   public Booking create(BookingRequest request) {
     Objects.requireNonNull(request, "request");
     TenantId tenantId = request.tenantId();
-    String email = resolveCalendar(request);
+    String email = BookingTargets.resolveCalendar(store, request);
     String transactionId = TransactionIds.of(tenantId, request.bookingKey());
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<BookingLink> existing = store.findBookingLink(tenantId, request.bookingKey());
@@ -119,11 +122,13 @@ public final class DefaultRoomBookings implements RoomBookings {
         if (link.eventId().isPresent()) {
           return readExisting(link);
         }
+        RoomCalendar calendar = BookingTargets.requireBookable(store, tenantId, email);
         tenants.requireAuthorized(tenantId);
-        return createEvent(request, link);
+        return createEvent(request, calendar, link.transactionId(), () -> link);
       }
-      requireBookable(tenantId, email);
+      RoomCalendar calendar = BookingTargets.requireBookable(store, tenantId, email);
       tenants.requireAuthorized(tenantId);
+      RoomRules.checkCreate(calendar, request.start(), request.end(), clock.instant());
       BookingLink fresh =
           new BookingLink(
               tenantId,
@@ -134,7 +139,7 @@ public final class DefaultRoomBookings implements RoomBookings {
               clock.instant(),
               0);
       try {
-        return createEvent(request, store.insertBookingLink(fresh));
+        return createEvent(request, calendar, transactionId, () -> store.insertBookingLink(fresh));
       } catch (DuplicateRecordException e) {
         // a concurrent create of the same key wrote its link first: continue with that link
       }
@@ -143,62 +148,31 @@ public final class DefaultRoomBookings implements RoomBookings {
         "booking key " + request.bookingKey() + " kept changing while it was being created");
   }
 
-  private String resolveCalendar(BookingRequest request) {
-    if (request.calendarEmail().isPresent()) {
-      return request.calendarEmail().get();
-    }
-    return store
-        .findSpaceLinkBySpace(request.tenantId(), request.spaceId().orElseThrow())
-        .map(SpaceLink::calendarEmail)
-        .orElseThrow(
-            () ->
-                new ResourceNotFoundException(
-                    "space "
-                        + request.spaceId().orElseThrow()
-                        + " is not linked to a room calendar of tenant "
-                        + request.tenantId()));
-  }
-
-  private void requireBookable(TenantId tenantId, String email) {
-    RoomCalendar calendar =
-        store
-            .findCalendar(tenantId, email)
-            .orElseThrow(
-                () ->
-                    new ResourceNotFoundException(
-                        "calendar " + email + " is not registered for tenant " + tenantId));
-    if (calendar.status() == CalendarStatus.FAILED) {
-      throw new ConflictException(
-          "calendar "
-              + email
-              + " cannot be booked: connecting it failed ("
-              + calendar.failureReason().orElseThrow()
-              + "); fix that and connect it again");
-    }
-    if (calendar.status() != CalendarStatus.CONNECTED) {
-      throw new ConflictException(
-          "calendar "
-              + email
-              + " cannot be booked yet: it is "
-              + calendar.status()
-              + "; connect it first");
-    }
-  }
-
-  private Booking createEvent(BookingRequest request, BookingLink link) {
+  private Booking createEvent(
+      BookingRequest request,
+      RoomCalendar calendar,
+      String transactionId,
+      Supplier<BookingLink> link) {
     EventDraft draft =
         new EventDraft(
-            link.transactionId(),
+            transactionId,
             request.subject(),
             request.start(),
             request.end(),
             List.of(request.booker()),
             request.body());
-    // a failure here leaves the link without an event id: the next create sends the same
-    // transactionId again and the service answers with the event it may already have made
-    CalendarEvent event = provider.createEvent(link.tenantId(), link.calendarEmail(), draft);
-    complete(link, event.id());
-    return toBooking(link, event);
+    // a failure of the create leaves the link without an event id: the next create sends the
+    // same transactionId again and the service answers with the event it may already have made
+    CheckedWrites.Created created =
+        writes.create(
+            calendar.tenantId(),
+            calendar.email(),
+            draft,
+            link,
+            RoomRules.conflictCheck(calendar, request.conflictPolicy()),
+            request.showConflictSubjects());
+    complete(created.link(), created.event().id());
+    return toBooking(created.link(), created.event());
   }
 
   private void complete(BookingLink link, String eventId) {
@@ -254,15 +228,30 @@ public final class DefaultRoomBookings implements RoomBookings {
       throw new IllegalArgumentException(
           "the booking must end after it starts (start " + start + ", end " + end + ")");
     }
-    CalendarEvent changed =
-        provider.updateEvent(
-            tenantId,
-            link.calendarEmail(),
-            current.id(),
+    boolean moves = !start.equals(current.start()) || !end.equals(current.end());
+    Optional<RoomCalendar> calendar = store.findCalendar(tenantId, link.calendarEmail());
+    if (!moves || calendar.isEmpty()) {
+      CalendarEvent changed =
+          provider.updateEvent(
+              tenantId,
+              link.calendarEmail(),
+              current.id(),
+              update.subject(),
+              update.start(),
+              update.end());
+      return toBooking(link, changed);
+    }
+    RoomRules.checkTime(calendar.get(), start, end, clock.instant());
+    CalendarEvent moved =
+        writes.move(
+            link,
+            current,
             update.subject(),
-            update.start(),
-            update.end());
-    return toBooking(link, changed);
+            start,
+            end,
+            RoomRules.conflictCheck(calendar.get(), update.conflictPolicy()),
+            update.showConflictSubjects());
+    return toBooking(link, moved);
   }
 
   @Override
@@ -348,35 +337,7 @@ public final class DefaultRoomBookings implements RoomBookings {
   @Override
   public List<Availability> availability(
       TenantId tenantId, Collection<String> calendarEmails, Instant from, Instant to) {
-    Objects.requireNonNull(tenantId, "tenantId");
-    Objects.requireNonNull(calendarEmails, "calendarEmails");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    if (!from.isBefore(to)) {
-      throw new IllegalArgumentException("the availability window must end after it starts");
-    }
-    if (Duration.between(from, to).compareTo(AvailabilityWindows.MAX_WINDOW) > 0) {
-      throw new IllegalArgumentException(
-          "the availability window must not be longer than 366 days");
-    }
-    Set<String> rooms = new LinkedHashSet<>();
-    for (String email : calendarEmails) {
-      rooms.add(EmailAddresses.normalize(email));
-    }
-    if (rooms.isEmpty()) {
-      return List.of();
-    }
-    if (store.findTenant(tenantId).isEmpty()) {
-      throw new ResourceNotFoundException("tenant " + tenantId + " is not known");
-    }
-    List<String> ordered = List.copyOf(rooms);
-    List<List<Availability>> answers = new ArrayList<>();
-    Set<Instant> cuts = new HashSet<>();
-    for (AvailabilityWindows.Piece piece : AvailabilityWindows.split(from, to)) {
-      answers.add(provider.schedules(tenantId, ordered, piece.from(), piece.to()));
-      cuts.add(piece.from());
-    }
-    return AvailabilityWindows.join(ordered, answers, cuts);
+    return AvailabilityWindows.read(store, provider, tenantId, calendarEmails, from, to);
   }
 
   private BookingLink requireCompleteLink(TenantId tenantId, String bookingKey) {

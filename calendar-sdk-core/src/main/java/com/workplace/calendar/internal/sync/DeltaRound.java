@@ -11,6 +11,7 @@ import com.workplace.calendar.store.BookingLink;
 import com.workplace.calendar.store.CalendarStore;
 import com.workplace.calendar.store.KnownInstance;
 import com.workplace.calendar.store.SyncState;
+import com.workplace.calendar.sync.BookingChange;
 import com.workplace.calendar.sync.ChangeType;
 import com.workplace.calendar.sync.SyncListener;
 import com.workplace.calendar.sync.SyncOptions;
@@ -43,6 +44,9 @@ import org.slf4j.LoggerFactory;
  *       removed occurrences are reported right. Series masters come from {@link SeriesMasters}
  *       (shared by all calendars, bounded) or are read once per round; each touched series'
  *       instances are read at most once per round.
+ *   <li>Created and updated events that block the room and overlap other such events carry those
+ *       in {@link BookingChange#conflicts()} ({@link SyncOverlaps}): double bookings the host can
+ *       act on, such as an Outlook booking that landed on an SDK booking after its checks.
  *   <li>A listener that throws leaves the stored state untouched: the same changes come again.
  *   <li>A service that loops (a repeated next link) or never ends (more than {@link
  *       SyncOptions#maxPagesPerRound()} pages) fails the round with a {@link
@@ -60,6 +64,7 @@ final class DeltaRound {
   private final SyncOptions options;
   private final Clock clock;
   private final SeriesMasters masters;
+  private final SyncOverlaps overlaps;
 
   DeltaRound(
       CalendarStore store,
@@ -73,6 +78,7 @@ final class DeltaRound {
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.masters = new SeriesMasters(options.seriesCacheSize());
+    this.overlaps = new SyncOverlaps(store, provider);
   }
 
   private record Collected(List<DeltaItem> items, String deltaLink) {}
@@ -121,7 +127,9 @@ final class DeltaRound {
           reads.mastersRead);
     }
     if (!mapped.changes().isEmpty()) {
-      listener.onChanges(key.tenantId(), key.email(), mapped.changes());
+      List<BookingChange> changes = overlaps.mark(key, mapped.changes(), mapped.live(), full, window);
+      keepAlive.run();
+      listener.onChanges(key.tenantId(), key.email(), changes);
     }
     keepAlive.run();
     store.saveSyncState(

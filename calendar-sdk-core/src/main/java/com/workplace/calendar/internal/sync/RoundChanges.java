@@ -83,6 +83,7 @@ final class RoundChanges {
    * @param updated how many were updated
    * @param deleted how many were deleted
    * @param seriesReconciled how many series were read through their instances
+   * @param live the round's live events (single events and instances) by id, reported or not
    */
   record Outcome(
       List<BookingChange> changes,
@@ -91,7 +92,8 @@ final class RoundChanges {
       int created,
       int updated,
       int deleted,
-      int seriesReconciled) {}
+      int seriesReconciled,
+      Map<String, CalendarEvent> live) {}
 
   private static final Comparator<CalendarEvent> BY_START =
       Comparator.comparing(CalendarEvent::start).thenComparing(CalendarEvent::id);
@@ -105,6 +107,7 @@ final class RoundChanges {
   private final BookingKeys bookingKeys;
 
   private final Set<String> nowKnown;
+  private final Map<String, CalendarEvent> live = new java.util.LinkedHashMap<>();
   private final Map<String, KnownInstance> nowInstances;
   private final Set<String> decided = new HashSet<>();
   private final Map<String, Optional<List<CalendarEvent>>> truths = new LinkedHashMap<>();
@@ -211,7 +214,7 @@ final class RoundChanges {
       }
     }
     return new Outcome(
-        changes, nowKnown, nowInstances, counts[0], counts[1], counts[2], truths.size());
+        changes, nowKnown, nowInstances, counts[0], counts[1], counts[2], truths.size(), live);
   }
 
   /** The series an item touches: its own, or the one a removed instance was known to be in. */
@@ -318,6 +321,7 @@ final class RoundChanges {
     }
     String seriesId = instance.seriesMasterId().orElseThrow();
     KnownInstance now = new KnownInstance(seriesId, InstanceFingerprint.of(instance));
+    live.put(id, instance);
     nowKnown.add(id);
     nowInstances.put(id, now);
     if (now.equals(knownInstances.get(id))) {
@@ -333,17 +337,18 @@ final class RoundChanges {
     if (decided.contains(id)) {
       return;
     }
-    Optional<CalendarEvent> live =
+    Optional<CalendarEvent> event =
         item.event().filter(e -> !e.cancelled() && window.overlaps(e.start(), e.end()));
-    if (live.isEmpty()) {
+    if (event.isEmpty()) {
       delete(id);
       return;
     }
     decided.add(id);
     ChangeType type = knownIds.contains(id) ? ChangeType.UPDATED : ChangeType.CREATED;
+    live.put(id, event.get());
     nowKnown.add(id);
     nowInstances.remove(id);
-    changes.add(change(type, live.get()));
+    changes.add(change(type, event.get()));
     counts[type == ChangeType.CREATED ? 0 : 1]++;
   }
 

@@ -311,7 +311,7 @@ class DefaultRoomBookingsTest {
     assertThat(bookings.get(CONTOSO, "unknown")).isEmpty();
 
     world.backend.loseCreateAnswers(1);
-    assertThatThrownBy(() -> bookings.create(request("b-2").build()))
+    assertThatThrownBy(() -> bookings.create(request("b-2").time(ELEVEN, ELEVEN.plusSeconds(3600)).build()))
         .isInstanceOf(CalendarServiceException.class);
     assertThat(bookings.get(CONTOSO, "b-2")).isEmpty();
     assertThatThrownBy(() -> bookings.endEarly(CONTOSO, "b-2"))

@@ -33,16 +33,73 @@ final class CsvRows implements Closeable {
    */
   record Row(long line, String email, String roomId) {}
 
+  /**
+   * The values of a data row, in the order of the layout's columns.
+   *
+   * @param line the physical line it starts on
+   * @param values the cells as parsed; empty for a column the file does not have
+   */
+  record Values(long line, List<String> values) {}
+
+  /** Which columns a kind of file has, found from its header. */
+  interface Layout {
+    /**
+     * Finds the columns.
+     *
+     * @param header the header cells as parsed
+     * @param line the header's line
+     * @return the index of each value's column, -1 for a column the file does not have
+     * @throws FileProblem if a required column is missing or a value has two columns
+     */
+    int[] columns(List<String> header, long line);
+
+    /**
+     * An example header, for the message about an empty file.
+     *
+     * @return e.g. {@code email,roomID}
+     */
+    String exampleHeader();
+
+    /**
+     * What one row stands for, for the message about an empty file.
+     *
+     * @return e.g. {@code room mailbox}
+     */
+    String rowMeaning();
+  }
+
+  /** The {@code email,roomID} layout of the calendar import. */
+  static final Layout CALENDARS =
+      new Layout() {
+        @Override
+        public int[] columns(List<String> header, long line) {
+          Columns columns = Columns.fromHeader(header, line);
+          return new int[] {columns.email(), columns.roomId()};
+        }
+
+        @Override
+        public String exampleHeader() {
+          return "email,roomID";
+        }
+
+        @Override
+        public String rowMeaning() {
+          return "room mailbox";
+        }
+      };
+
   private final CsvImportOptions options;
   private final GuardReader guard;
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
+  private final Layout layout;
   private List<String> header = List.of();
-  private Columns columns;
+  private int[] columns;
   private long rows;
 
-  private CsvRows(CsvImportOptions options, GuardReader guard, CSVParser parser) {
+  private CsvRows(CsvImportOptions options, Layout layout, GuardReader guard, CSVParser parser) {
     this.options = options;
+    this.layout = layout;
     this.guard = guard;
     this.parser = parser;
     this.records = parser.iterator();
@@ -57,6 +114,19 @@ final class CsvRows implements Closeable {
    * @throws FileProblem if the file is empty, unreadable or lacks the e-mail column
    */
   static CsvRows open(InputStream in, CsvImportOptions options) {
+    return open(in, options, CALENDARS);
+  }
+
+  /**
+   * Opens a file of another layout and reads up to and including its header.
+   *
+   * @param in the bytes; not closed by {@link #close()}
+   * @param options the limits
+   * @param layout the columns the file has
+   * @return the rows after the header
+   * @throws FileProblem if the file is empty, unreadable or lacks a required column
+   */
+  static CsvRows open(InputStream in, CsvImportOptions options, Layout layout) {
     BufferedReader text =
         new BufferedReader(new Utf8Reader(new LimitedInputStream(in, options.maxFileBytes())), 8192);
     Dialect dialect = Dialect.detect(text);
@@ -85,7 +155,7 @@ final class CsvRows implements Closeable {
     } catch (IOException e) {
       throw FileProblem.io("could not read the file: " + e.getMessage(), e);
     }
-    CsvRows rows = new CsvRows(options, guard, parser);
+    CsvRows rows = new CsvRows(options, layout, guard, parser);
     rows.readHeader();
     return rows;
   }
@@ -97,6 +167,19 @@ final class CsvRows implements Closeable {
    * @throws FileProblem if the file is malformed or exceeds a limit
    */
   Row next() {
+    Values values = nextValues();
+    return values == null
+        ? null
+        : new Row(values.line(), values.values().get(0), values.values().get(1));
+  }
+
+  /**
+   * Reads the next data row that has a value in any of the layout's columns.
+   *
+   * @return the row, or {@code null} at the end of the file
+   * @throws FileProblem if the file is malformed or exceeds a limit
+   */
+  Values nextValues() {
     while (true) {
       CSVRecord record = nextRecord();
       if (record == null) {
@@ -104,9 +187,14 @@ final class CsvRows implements Closeable {
       }
       long line = lineOf(record);
       checkLengths(record, line);
-      String email = cell(record, columns.email());
-      String roomId = columns.roomId() < 0 ? "" : cell(record, columns.roomId());
-      if (SpreadsheetCells.trim(email).isEmpty() && SpreadsheetCells.trim(roomId).isEmpty()) {
+      List<String> values = new ArrayList<>(columns.length);
+      boolean blank = true;
+      for (int column : columns) {
+        String value = column < 0 ? "" : cell(record, column);
+        blank &= SpreadsheetCells.trim(value).isEmpty();
+        values.add(value);
+      }
+      if (blank) {
         continue;
       }
       rows++;
@@ -123,8 +211,17 @@ final class CsvRows implements Closeable {
                 rows),
             line);
       }
-      return new Row(line, email, roomId);
+      return new Values(line, List.copyOf(values));
     }
+  }
+
+  /**
+   * The index of each of the layout's columns in the file, -1 for a column it does not have.
+   *
+   * @return the indexes, in layout order
+   */
+  int[] columns() {
+    return columns.clone();
   }
 
   @Override
@@ -142,8 +239,10 @@ final class CsvRows implements Closeable {
       if (record == null) {
         throw FileProblem.format(
             CsvFormatException.Problem.EMPTY_FILE,
-            "the file is empty: it needs a header line such as email,roomID, then one row per"
-                + " room mailbox",
+            "the file is empty: it needs a header line such as "
+                + layout.exampleHeader()
+                + ", then one row per "
+                + layout.rowMeaning(),
             0,
             null);
       }
@@ -160,7 +259,7 @@ final class CsvRows implements Closeable {
       }
       header = cells;
       checkLengths(record, line);
-      columns = Columns.fromHeader(cells, line);
+      columns = layout.columns(cells, line);
       return;
     }
   }

@@ -100,11 +100,11 @@ public final class DefaultCalendarCsvImporter implements CalendarCsvImporter {
     }
   }
 
-  private static InputStream open(Path csv) throws IOException {
+  static InputStream open(Path csv) throws IOException {
     return new BufferedInputStream(Files.newInputStream(csv), 64 * 1024);
   }
 
-  private static CsvIoException readFailed(Path csv, IOException e) {
+  static CsvIoException readFailed(Path csv, IOException e) {
     return new CsvIoException("could not read " + csv.getFileName() + ": " + e, null, e);
   }
 }

@@ -215,6 +215,11 @@ public final class GraphCalendarProvider implements CalendarProvider {
   }
 
   @Override
+  public List<CalendarEvent> eventsBetween(TenantId tenantId, String mailbox, Instant from, Instant to) {
+    return events.between(tenantId, mailbox, from, to);
+  }
+
+  @Override
   public CalendarEvent updateEvent(
       TenantId tenantId,
       String mailbox,

@@ -5,9 +5,11 @@ import com.workplace.calendar.booking.Attendee;
 import com.workplace.calendar.booking.BusyInterval;
 import com.workplace.calendar.registry.DiscoveredRoom;
 import com.workplace.calendar.registry.EmailAddresses;
+import com.workplace.calendar.registry.RoomBookingType;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.DeltaItem;
 import com.workplace.calendar.spi.EventType;
+import com.workplace.calendar.spi.FreeBusyStatus;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -60,7 +62,11 @@ final class GraphReader {
         instance ? seriesMasterId : Optional.empty(),
         instance ? instant(node, "originalStart") : Optional.empty(),
         changeKey(node),
-        !node.has("subject") || !node.has("organizer") || !node.has("attendees"));
+        !node.has("subject") || !node.has("organizer") || !node.has("attendees"),
+        FreeBusyStatus.fromGraph(text(node, "showAs").orElse(null)),
+        text(node, "sensitivity").map(GraphReader::isPrivate).orElse(false),
+        timestamp(node, "createdDateTime"),
+        timestamp(node, "lastModifiedDateTime"));
   }
 
   /**
@@ -120,6 +126,24 @@ final class GraphReader {
     }
   }
 
+  private static boolean isPrivate(String sensitivity) {
+    String s = sensitivity.toLowerCase(java.util.Locale.ROOT);
+    return s.equals("private") || s.equals("confidential");
+  }
+
+  /** Reads a plain ISO 8601 timestamp such as {@code createdDateTime}; unreadable is absent. */
+  static Optional<Instant> timestamp(JsonValue node, String field) {
+    return text(node, field)
+        .flatMap(
+            t -> {
+              try {
+                return Optional.of(OffsetDateTime.parse(t).toInstant());
+              } catch (DateTimeParseException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
   static DeltaItem deltaItem(JsonValue node) {
     String id = text(node, "id").orElseThrow(() -> malformed("a delta entry without an id"));
     if (node.has("@removed")) {
@@ -143,7 +167,8 @@ final class GraphReader {
             number(node, "capacity"),
             text(node, "building"),
             floor,
-            lists));
+            lists,
+            RoomBookingType.fromPlaces(text(node, "bookingType").orElse(null))));
   }
 
   static BusyInterval busy(JsonValue item) {

@@ -7,6 +7,7 @@ import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.ConflictException;
 import com.workplace.calendar.booking.Booking;
 import com.workplace.calendar.booking.BookingRequest;
+import com.workplace.calendar.booking.ConflictPolicy;
 import com.workplace.calendar.booking.BookingUpdate;
 import com.workplace.calendar.graph.AuthorizedTenant;
 import com.workplace.calendar.graph.GraphRetryOptions;
@@ -53,7 +54,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Retry-After, 503/504, connection resets, malformed JSON, slow answers, and answers lost after the
  * change was made. The host retries failed operations by the same booking key; afterwards the room
  * calendars hold exactly the intended bookings, the sync listener's view equals the calendars, and
- * the SDK never went over the per-mailbox limits.
+ * the SDK never went over the per-mailbox limits. The random slots may overlap, so bookings here
+ * allow overlaps ({@code ConflictPolicy.ALLOW}): this suite is about faults, {@code RoomTruthIT} and
+ * {@code RoomRaceIT} are about conflicts.
  */
 @ExtendWith(SecretsInLogsExtension.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -390,6 +393,7 @@ class ChaosIT {
                 .subject(intent.subject)
                 .time(intent.start, intent.end)
                 .booker("booker" + random.nextInt(50) + "@" + tenant.fake.domain(), "Booker")
+                .conflictPolicy(ConflictPolicy.ALLOW)
                 .build();
         Booking booking = host.attempt("create " + intent.key, a -> tenant.service.bookings().create(request));
         assertThat(booking.start()).isEqualTo(intent.start);
@@ -400,7 +404,7 @@ class ChaosIT {
         Instant start = futureSlot(random, now.truncatedTo(ChronoUnit.DAYS));
         Instant end = start.plus(Duration.ofMinutes(15L * (1 + random.nextInt(8))));
         Booking booking =
-            host.attempt("move " + intent.key, a -> tenant.service.bookings().update(tenant.id, intent.key, BookingUpdate.time(start, end)));
+            host.attempt("move " + intent.key, a -> tenant.service.bookings().update(tenant.id, intent.key, BookingUpdate.time(start, end).withConflictPolicy(ConflictPolicy.ALLOW)));
         assertThat(booking.eventId()).isEqualTo(intent.eventId);
         assertThat(booking.start()).isEqualTo(start);
         assertThat(booking.end()).isEqualTo(end);
@@ -494,7 +498,8 @@ class ChaosIT {
               .subject("Lost answers")
               .time(start, start.plus(Duration.ofHours(1)))
               .booker("alex@" + tenant.fake.domain(), "Alex")
-              .build();
+              .conflictPolicy(ConflictPolicy.ALLOW)
+                .build();
       m365.faults().dropResponseNext(RETRY.maxAttempts());
 
       assertThatThrownBy(() -> tenant.service.bookings().create(request))
@@ -520,7 +525,8 @@ class ChaosIT {
               .subject("Read early")
               .time(start, start.plus(Duration.ofHours(1)))
               .booker("alex@" + tenant.fake.domain(), "Alex")
-              .build();
+              .conflictPolicy(ConflictPolicy.ALLOW)
+                .build();
       tenant.service.sync().syncNow(tenant.id, tenant.room(0));
       m365.faults().dropResponseNext(RETRY.maxAttempts());
       assertThatThrownBy(() -> tenant.service.bookings().create(request)).isInstanceOf(CalendarServiceException.class);
@@ -546,7 +552,8 @@ class ChaosIT {
                   .subject("Running")
                   .time(start, start.plus(Duration.ofHours(2)))
                   .booker("alex@" + tenant.fake.domain(), "Alex")
-                  .build());
+                  .conflictPolicy(ConflictPolicy.ALLOW)
+                .build());
       // the read before the change gets through (a zero delay), every attempt of the change is lost
       m365.faults().slowNext(1, Duration.ZERO).dropResponseNext(RETRY.maxAttempts());
 
@@ -573,7 +580,8 @@ class ChaosIT {
               .subject("To cancel")
               .time(start, start.plus(Duration.ofHours(1)))
               .booker("alex@" + tenant.fake.domain(), "Alex")
-              .build());
+              .conflictPolicy(ConflictPolicy.ALLOW)
+                .build());
       m365.faults().slowNext(1, Duration.ZERO).dropResponseNext(RETRY.maxAttempts());
 
       assertThatThrownBy(() -> tenant.service.bookings().cancel(tenant.id, "lost-3", null))

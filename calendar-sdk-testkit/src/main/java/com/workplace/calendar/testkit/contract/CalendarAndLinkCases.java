@@ -15,6 +15,8 @@ import com.workplace.calendar.StaleRecordException;
 import com.workplace.calendar.registry.CalendarFailureReason;
 import com.workplace.calendar.registry.CalendarQuery;
 import com.workplace.calendar.registry.CalendarStatus;
+import com.workplace.calendar.registry.RoomBookingRules;
+import com.workplace.calendar.registry.RoomBookingType;
 import com.workplace.calendar.registry.RoomCalendar;
 import com.workplace.calendar.space.SpaceId;
 import com.workplace.calendar.space.SpaceLink;
@@ -66,6 +68,57 @@ abstract class CalendarAndLinkCases extends TenantAndConsentCases {
     store.insertCalendar(fixtures.calendar(FABRIKAM, ORCHARD));
     assertEquals(1, store.countCalendars(CONTOSO));
     assertEquals(1, store.countCalendars(FABRIKAM));
+  }
+
+  @Test
+  void bookingTypeAndBookingRulesAreStoredAndUpdated() {
+    givenTenants();
+    RoomCalendar v1 = store.insertCalendar(fixtures.calendar(CONTOSO, ORCHARD));
+    assertEquals(RoomBookingType.UNKNOWN, v1.bookingType());
+    assertTrue(v1.bookingRules().isEmpty());
+
+    RoomBookingRules rules =
+        RoomBookingRules.none()
+            .withBookingWindowInDays(180)
+            .withMaximumDurationInMinutes(0)
+            .withAllowConflicts(false)
+            .withAllowRecurringMeetings(true);
+    RoomCalendar v2 =
+        store.updateCalendar(v1.withBookingRules(rules).withBookingType(RoomBookingType.RESERVED));
+    assertEquals(2, v2.version());
+    RoomCalendar found = store.findCalendar(CONTOSO, ORCHARD).orElseThrow();
+    assertEquals(rules, found.bookingRules());
+    assertEquals(RoomBookingType.RESERVED, found.bookingType());
+    assertEquals(v2, found);
+
+    RoomCalendar partial =
+        store.updateCalendar(
+            found.withBookingRules(RoomBookingRules.none().withAllowConflicts(true)));
+    assertEquals(
+        RoomBookingRules.none().withAllowConflicts(true),
+        store.findCalendar(CONTOSO, ORCHARD).orElseThrow().bookingRules());
+
+    assertThrows(
+        StaleRecordException.class,
+        () -> store.updateCalendar(found.withBookingRules(RoomBookingRules.none())));
+    assertEquals(Optional.of(partial), store.findCalendar(CONTOSO, ORCHARD));
+  }
+
+  @Test
+  void bookingTypeAndRulesSurviveStatusChangesAndAreListed() {
+    givenTenants();
+    RoomBookingRules rules = RoomBookingRules.none().withMaximumDurationInMinutes(90);
+    RoomCalendar stored =
+        store.insertCalendar(
+            RoomCalendar.added(CONTOSO, ORCHARD, "Orchard", START)
+                .withBookingType(RoomBookingType.STANDARD)
+                .withBookingRules(rules));
+    assertEquals(rules, stored.bookingRules());
+    RoomCalendar connected = store.updateCalendar(stored.connected(START));
+    assertEquals(rules, connected.bookingRules());
+    assertEquals(RoomBookingType.STANDARD, connected.bookingType());
+    Page<RoomCalendar> page = store.listCalendars(CONTOSO, CalendarQuery.all());
+    assertEquals(List.of(connected), page.items());
   }
 
   @Test

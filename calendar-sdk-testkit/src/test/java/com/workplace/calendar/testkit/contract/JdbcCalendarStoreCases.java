@@ -52,8 +52,11 @@ abstract class JdbcCalendarStoreCases {
     database().assertNoActiveConnections();
   }
 
-  /** The migrations the store ships: V1 (tables) and V2 (booking links by transaction id). */
-  private static final long MIGRATIONS = 3;
+  /**
+   * The migrations the store ships: V1 (tables), V2 (booking links by transaction id), V3 (mailbox
+   * coordination) and V4 (room booking rules).
+   */
+  private static final long MIGRATIONS = 4;
 
   @Test
   void instancesStartingTogetherMigrateOnce() throws Exception {

@@ -51,7 +51,8 @@ import picocli.CommandLine.Parameters;
       CalendarsCommands.Connect.class,
       CalendarsCommands.ListCalendars.class,
       CalendarsCommands.Remove.class,
-      CalendarsCommands.Export.class
+      CalendarsCommands.Export.class,
+      RulesImportCommand.class
     })
 final class CalendarsCommands extends GroupCommand {
   /** Calendars probed per call: 8 concurrent $batch requests of 20 probes each. */
@@ -266,13 +267,13 @@ final class CalendarsCommands extends GroupCommand {
       Map<String, SpaceLink> links =
           ctx.service().spaces().links(tenantId).stream()
               .collect(Collectors.toMap(SpaceLink::calendarEmail, Function.identity()));
-      Table table = Table.of("calendar", "name", "status", "space", "problem", "checked");
+      Table table = Table.of("calendar", "name", "status", "space", "problem", "checked", "booking rules");
       for (RoomCalendar c : calendars) {
         Optional<SpaceLink> link = Optional.ofNullable(links.get(c.email()));
         Optional<String> name =
             c.displayName().or(() -> link.flatMap(l -> ctx.spaces().find(tenantId, l.spaceId())).map(s -> s.name()));
         table.row(c.email(), name, c.status(), link.map(l -> l.spaceId().value()),
-            c.failureReason(), c.checkedAt().map(out()::time));
+            c.failureReason(), c.checkedAt().map(out()::time), Views.rules(c));
       }
       out().table(table);
       Map<CalendarStatus, Long> counts =

@@ -112,6 +112,7 @@ final class DemoCommand extends AdminCommand {
     ConnectReport connected = connect(ctx, out, tenantId);
     link(ctx, out, tenantId, rooms);
     Booking standup = book(ctx, out, tenantId);
+    DemoRoomTruth.show(ctx, out, tenantId, standup, json);
     endEarly(ctx, out, tenantId, standup);
     boolean arrived = sync(ctx, out, tenantId, demo);
     Burst burst = burst(ctx, out, tenantId, demo.m365());

@@ -167,6 +167,25 @@ final class DemoOrganisation {
     return tenant;
   }
 
+  /**
+   * What an Exchange administrator's {@code Get-CalendarProcessing | Select Identity,
+   * BookingWindowInDays, MaximumDurationInMinutes, AllowConflicts, AllowRecurringMeetings |
+   * Export-Csv} writes for the given rooms (180 days ahead, 4 hours at most), with a row for a room
+   * the booking product never registered.
+   */
+  static String calendarProcessingExport(List<String> rooms) {
+    StringBuilder csv =
+        new StringBuilder(
+            "#TYPE Selected.Microsoft.Exchange.Data.Directory.SystemConfiguration.CalendarConfiguration\r\n"
+                + "\"Identity\",\"BookingWindowInDays\",\"MaximumDurationInMinutes\",\"AllowConflicts\","
+                + "\"AllowRecurringMeetings\"\r\n");
+    for (String room : rooms) {
+      csv.append('"').append(room).append("\",\"180\",\"240\",\"False\",\"True\"\r\n");
+    }
+    csv.append("\"Retired Boardroom\",\"30\",\"1440\",\"False\",\"False\"\r\n");
+    return csv.toString();
+  }
+
   /** Every address with a room mailbox in the fake, in seeding order. */
   List<String> rooms() {
     return tenant.rooms();

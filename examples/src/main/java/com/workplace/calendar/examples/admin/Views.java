@@ -77,7 +77,18 @@ final class Views {
         "action", c.failureReason().map(f -> f.action()),
         "failureDetail", c.failureDetail(),
         "addedAt", c.addedAt(),
-        "checkedAt", c.checkedAt());
+        "checkedAt", c.checkedAt(),
+        "bookingType", c.bookingType(),
+        "bookingRules", c.bookingRules().describe());
+  }
+
+  /** A calendar's booking rules for a table: reserved rooms first, then the rules. */
+  static String rules(RoomCalendar c) {
+    String rules = c.bookingRules().isEmpty() ? "" : c.bookingRules().describe();
+    if (c.bookingType() == com.workplace.calendar.registry.RoomBookingType.RESERVED) {
+      return rules.isEmpty() ? "reserved" : "reserved; " + rules;
+    }
+    return rules;
   }
 
   static Map<String, Object> connect(ConnectReport report) {

@@ -179,6 +179,25 @@ class AdminCommandsIT {
   }
 
   @Test
+  @Order(8)
+  void importRoomRulesFromAGetCalendarProcessingExportAndListThem() throws Exception {
+    Path export = dataDir.resolve("processing.csv");
+    Files.writeString(export,
+        "#TYPE Selected.Microsoft.Exchange.Data.Directory.SystemConfiguration.CalendarConfiguration\r\n"
+            + "\"Identity\",\"BookingWindowInDays\",\"MaximumDurationInMinutes\",\"AllowConflicts\",\"AllowRecurringMeetings\"\r\n"
+            + "\"nc-1.01@" + DOMAIN + "\",\"180\",\"240\",\"False\",\"True\"\r\n"
+            + "\"Retired Boardroom\",\"30\",\"1440\",\"False\",\"False\"\r\n");
+    Cli.Result imported = cli().run("calendars", "import-rules", export.toString());
+    assertThat(imported.exitCode()).as(imported.toString()).isEqualTo(ExitCodes.FAILED);
+    assertThat(imported.out()).containsPattern("Retired Boardroom\\s+-\\s+UNKNOWN_MAILBOX")
+        .contains("2 rows: 1 applied, 0 unchanged, 1 not applied");
+
+    Cli.Result listed = cli().run("calendars", "list");
+    assertThat(listed.out()).containsPattern("nc-1\\.01@" + DOMAIN.replace(".", "\\.")
+        + ".*BookingWindowInDays=180, MaximumDurationInMinutes=240");
+  }
+
+  @Test
   @Order(9)
   void syncWatchPrintsOutlookBookingsAsTheyArrive() throws Exception {
     Cli.Result result = cli().run("--json", "sync", "watch", "--interval", "1s", "--duration", "4s", "--simulate-outlook");

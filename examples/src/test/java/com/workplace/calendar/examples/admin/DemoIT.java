@@ -60,6 +60,14 @@ class DemoIT {
     assertThat(out).contains("Booking space HH-4.05 is refused").contains("ACCESS_DENIED_BY_POLICY");
     assertThat(out).containsPattern("demo-standup now ends at .* instead of ");
 
+    String truth = out.substring(out.indexOf("6b. No double bookings"));
+    assertThat(truth).containsPattern("tries to book hh-2\\.01" + DOMAIN + " during the stand-up: refused");
+    assertThat(truth).contains("is already booked at").contains("choose another time or room");
+    assertThat(truth).containsPattern("Retired Boardroom\\s+-\\s+UNKNOWN_MAILBOX");
+    assertThat(truth).containsPattern("BookingWindowInDays=180, MaximumDurationInMinutes=240");
+    assertThat(truth).contains("200 days ahead: refused by the room's window")
+        .contains("can be booked at most 180 days ahead (BookingWindowInDays)");
+
     // 8. the booking made in Outlook arrives through sync
     String afterOutlook = out.substring(out.indexOf("Next sync round"));
     assertThat(afterOutlook).startsWith("Next sync round (from the delta link): 1 created, 0 updated, 0 deleted");

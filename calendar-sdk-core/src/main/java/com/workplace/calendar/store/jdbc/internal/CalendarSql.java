@@ -14,12 +14,15 @@ import com.workplace.calendar.ResourceNotFoundException;
 import com.workplace.calendar.registry.CalendarFailureReason;
 import com.workplace.calendar.registry.CalendarQuery;
 import com.workplace.calendar.registry.CalendarStatus;
+import com.workplace.calendar.registry.RoomBookingRules;
+import com.workplace.calendar.registry.RoomBookingType;
 import com.workplace.calendar.registry.RoomCalendar;
 import com.workplace.calendar.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +32,8 @@ import java.util.Optional;
 public final class CalendarSql {
   private static final String COLUMNS =
       "tenant_id, email, display_name, status, failure_reason, failure_detail, added_at,"
-          + " checked_at, version";
+          + " checked_at, version, booking_type, booking_window_days, max_duration_minutes,"
+          + " allow_conflicts, allow_recurring";
 
   private final Transactions tx;
   private final Tables t;
@@ -73,10 +77,12 @@ public final class CalendarSql {
                   "INSERT INTO "
                       + t.calendars()
                       + " (display_name, status, failure_reason, failure_detail, added_at,"
-                      + " checked_at, version, tenant_id, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " checked_at, version, booking_type, booking_window_days,"
+                      + " max_duration_minutes, allow_conflicts, allow_recurring, tenant_id, email)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bind(s, stored);
-            s.setString(8, stored.tenantId().value());
-            s.setString(9, stored.email());
+            s.setString(13, stored.tenantId().value());
+            s.setString(14, stored.email());
             s.executeUpdate();
           } catch (SQLException e) {
             if (SqlErrors.isUniqueViolation(e)) {
@@ -102,12 +108,14 @@ public final class CalendarSql {
                   "UPDATE "
                       + t.calendars()
                       + " SET display_name = ?, status = ?, failure_reason = ?, failure_detail = ?,"
-                      + " added_at = ?, checked_at = ?, version = ?"
+                      + " added_at = ?, checked_at = ?, version = ?, booking_type = ?,"
+                      + " booking_window_days = ?, max_duration_minutes = ?, allow_conflicts = ?,"
+                      + " allow_recurring = ?"
                       + " WHERE tenant_id = ? AND email = ? AND version = ?")) {
             bind(s, stored);
-            s.setString(8, calendar.tenantId().value());
-            s.setString(9, calendar.email());
-            s.setLong(10, calendar.version());
+            s.setString(13, calendar.tenantId().value());
+            s.setString(14, calendar.email());
+            s.setLong(15, calendar.version());
             if (s.executeUpdate() == 0) {
               Sql.explainMissedUpdate(
                   c,
@@ -223,6 +231,41 @@ public final class CalendarSql {
     setInstant(s, 5, calendar.addedAt());
     setInstant(s, 6, calendar.checkedAt());
     s.setLong(7, calendar.version());
+    s.setString(8, calendar.bookingType().name());
+    RoomBookingRules rules = calendar.bookingRules();
+    setInt(s, 9, rules.bookingWindowInDays());
+    setInt(s, 10, rules.maximumDurationInMinutes());
+    setBoolean(s, 11, rules.allowConflicts());
+    setBoolean(s, 12, rules.allowRecurringMeetings());
+  }
+
+  private static void setInt(PreparedStatement s, int index, Optional<Integer> value)
+      throws SQLException {
+    if (value.isPresent()) {
+      s.setInt(index, value.get());
+    } else {
+      s.setNull(index, Types.INTEGER);
+    }
+  }
+
+  private static void setBoolean(PreparedStatement s, int index, Optional<Boolean> value)
+      throws SQLException {
+    if (value.isPresent()) {
+      s.setBoolean(index, value.get());
+    } else {
+      s.setNull(index, Types.BOOLEAN);
+    }
+  }
+
+  private static Optional<Integer> optionalInt(ResultSet rows, String column) throws SQLException {
+    int value = rows.getInt(column);
+    return rows.wasNull() ? Optional.empty() : Optional.of(value);
+  }
+
+  private static Optional<Boolean> optionalBoolean(ResultSet rows, String column)
+      throws SQLException {
+    boolean value = rows.getBoolean(column);
+    return rows.wasNull() ? Optional.empty() : Optional.of(value);
   }
 
   private static RoomCalendar calendar(ResultSet rows) throws SQLException {
@@ -235,6 +278,12 @@ public final class CalendarSql {
         optionalText(rows, "failure_detail"),
         instant(rows, "added_at"),
         optionalInstant(rows, "checked_at"),
-        rows.getLong("version"));
+        rows.getLong("version"),
+        Columns.enumValue(rows, "booking_type", RoomBookingType.class),
+        new RoomBookingRules(
+            optionalInt(rows, "booking_window_days"),
+            optionalInt(rows, "max_duration_minutes"),
+            optionalBoolean(rows, "allow_conflicts"),
+            optionalBoolean(rows, "allow_recurring")));
   }
 }

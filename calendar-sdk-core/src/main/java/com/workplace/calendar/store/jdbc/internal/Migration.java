@@ -26,7 +26,8 @@ record Migration(int version, String description, String script, String checksum
       List.of(
           "V1__create_tables.sql",
           "V2__booking_links_transaction_index.sql",
-          "V3__mailbox_coordination.sql");
+          "V3__mailbox_coordination.sql",
+          "V4__room_booking_rules.sql");
 
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");

@@ -39,7 +39,9 @@ final class Records {
         c.failureDetail(),
         micros(c.addedAt()),
         micros(c.checkedAt()),
-        c.version());
+        c.version(),
+        c.bookingType(),
+        c.bookingRules());
   }
 
   static SpaceLink exact(SpaceLink l) {
