@@ -66,8 +66,16 @@ final class CredentialTestSupport {
     return book(service, "first");
   }
 
+  private final java.util.concurrent.atomic.AtomicInteger slots =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   Booking book(CalendarService service, String key) {
-    Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    // each booking its own slot: the SDK refuses a second booking of a taken one
+    Instant start =
+        Instant.now()
+            .plus(1, ChronoUnit.DAYS)
+            .truncatedTo(ChronoUnit.HOURS)
+            .plus(Duration.ofHours(slots.getAndIncrement()));
     Booking booking =
         service.bookings().create(
             BookingRequest.builder(tenantId, key)
