@@ -105,7 +105,9 @@ class SharedLimitsIT {
       FakeStats stats = m365.stats();
       assertThat(stats.throttledResponses(cluster.room))
           .as("429s of three instances against %d of one", alone)
-          .isBetween(1L, 2 * Math.max(alone, 1));
+          // one instance draws 1 to 3 429s from run to run (the requests already on their way
+          // when the throttle begins each get one): the comparison starts from at least 2
+          .isBetween(1L, 2 * Math.max(alone, 2));
       assertThat(cluster.watch.sentWhilePaused(cluster.room))
           .as("requests sent while a 429 that an instance had received still asked to wait")
           .isZero();
