@@ -263,7 +263,7 @@ public final class GraphCalendarServiceBuilder {
   }
 
   /**
-   * The identity platform's root. Default: {@link #GraphCalendarService.DEFAULT_AUTHORITY_HOST}; sovereign clouds and
+   * The identity platform's root. Default: {@link GraphCalendarService#DEFAULT_AUTHORITY_HOST}; sovereign clouds and
    * the testkit's fake set their own. Must be HTTPS.
    *
    * @param value the root URI, e.g. {@code https://login.microsoftonline.us/}
@@ -275,7 +275,7 @@ public final class GraphCalendarServiceBuilder {
   }
 
   /**
-   * Microsoft Graph's versioned root. Default: {@link #GraphCalendarService.DEFAULT_GRAPH_ENDPOINT}. Tokens are only
+   * Microsoft Graph's versioned root. Default: {@link GraphCalendarService#DEFAULT_GRAPH_ENDPOINT}. Tokens are only
    * ever sent to this host. HTTPS except for loopback addresses.
    *
    * @param value the root URI, e.g. {@code https://graph.microsoft.com/v1.0/}
@@ -363,7 +363,7 @@ public final class GraphCalendarServiceBuilder {
 
   /**
    * The application permissions verification insists on. Default: {@link
-   * #GraphCalendarService.DEFAULT_REQUIRED_PERMISSIONS}; set fewer when access is granted through RBAC for
+   * GraphCalendarService#DEFAULT_REQUIRED_PERMISSIONS}; set fewer when access is granted through RBAC for
    * Applications instead of consented permissions.
    *
    * @param value the permission names
