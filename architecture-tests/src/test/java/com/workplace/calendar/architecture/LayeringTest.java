@@ -26,6 +26,7 @@ class LayeringTest {
           "com.workplace.calendar.graph.ClientCertificateSource",
           "com.workplace.calendar.csv.CalendarCsvImporter$Builder",
           "com.workplace.calendar.csv.CalendarCsvExporter$Builder",
+          "com.workplace.calendar.csv.CalendarProcessingImporter$Builder",
           // renders itself as CSV through the module's internal writer
           "com.workplace.calendar.csv.ImportReport");
 
