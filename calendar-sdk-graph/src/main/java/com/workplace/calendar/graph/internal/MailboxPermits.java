@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,9 +56,9 @@ final class MailboxPermits implements AutoCloseable {
   /** A permit in use by one request. */
   static final class Lease {
     private final Gate gate;
-    private volatile Permit permit;
+    volatile Permit permit;
     private final int uses;
-    private volatile long renewedNanos;
+    volatile long renewedNanos;
 
     private Lease(Gate gate, Permit permit, int uses) {
       this.gate = gate;
@@ -97,8 +96,7 @@ final class MailboxPermits implements AutoCloseable {
   private final String holder;
   private final String clientId;
   private final ConcurrentMap<String, Gate> gates = new ConcurrentHashMap<>();
-  private final Set<Lease> inUse = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService heartbeat;
+  private final PermitHeartbeat heartbeat;
   private final AtomicLong storeCalls = new AtomicLong();
 
   MailboxPermits(
@@ -106,14 +104,12 @@ final class MailboxPermits implements AutoCloseable {
       PermitPolicy policy,
       String holder,
       String clientId,
-      ScheduledExecutorService heartbeat) {
+      ScheduledExecutorService scheduler) {
     this.coordination = coordination;
     this.policy = policy;
     this.holder = holder;
     this.clientId = clientId;
-    this.heartbeat = heartbeat;
-    long every = Math.max(1, policy.expiry().toMillis() / 4);
-    heartbeat.scheduleWithFixedDelay(this::renewLongRunning, every, every, TimeUnit.MILLISECONDS);
+    this.heartbeat = new PermitHeartbeat(coordination, policy.expiry(), storeCalls, scheduler);
   }
 
   /** The number of calls made to the store's coordination so far. */
@@ -167,7 +163,7 @@ final class MailboxPermits implements AutoCloseable {
           lease = null;
         }
         if (lease != null) {
-          inUse.add(lease);
+          heartbeat.inUse(lease);
           return lease;
         }
       }
@@ -295,7 +291,7 @@ final class MailboxPermits implements AutoCloseable {
       Gate gate = claimGates.get(j);
       if (d.isGranted()) {
         Lease lease = new Lease(gate, d.permit().get(), MAX_LOCAL_USES);
-        inUse.add(lease);
+        heartbeat.inUse(lease);
         leases.set(positions.get(j), lease);
       } else if (d.denial().get() != PermitDecision.Denial.BUSY) {
         synchronized (gate) {
@@ -332,7 +328,7 @@ final class MailboxPermits implements AutoCloseable {
   }
 
   private List<Permit> releaseLocally(Lease lease, Outcome outcome, Duration retryAfter) {
-    inUse.remove(lease);
+    heartbeat.done(lease);
     Gate gate = lease.gate;
     Permit permit = lease.permit;
     if (outcome == Outcome.THROTTLED) {
@@ -386,42 +382,7 @@ final class MailboxPermits implements AutoCloseable {
     call.run();
   }
 
-  private void renewLongRunning() {
-    try {
-      long now = System.nanoTime();
-      long half = policy.expiry().toNanos() / 2;
-      List<Lease> due = new ArrayList<>();
-      for (Lease lease : inUse) {
-        if (now - lease.renewedNanos >= half) {
-          due.add(lease);
-        }
-      }
-      if (due.isEmpty()) {
-        return;
-      }
-      List<Permit> permits = new ArrayList<>();
-      due.forEach(l -> permits.add(l.permit));
-      storeCalls.incrementAndGet();
-      List<Permit> renewed = coordination.renew(permits, policy.expiry());
-      for (Lease lease : due) {
-        for (Permit p : renewed) {
-          if (p.sameGrant(lease.permit)) {
-            lease.permit = p;
-            lease.renewedNanos = now;
-          }
-        }
-      }
-      if (renewed.size() < due.size()) {
-        LOG.warn(
-            "{} mailbox permit(s) expired while their requests were still running; the store's"
-                + " permit expiry ({} ms) is shorter than these requests",
-            due.size() - renewed.size(),
-            policy.expiry().toMillis());
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("Renewing mailbox permits failed: {}", e.getClass().getSimpleName());
-    }
-  }
+
 
   private static String sha256(String text) {
     try {
