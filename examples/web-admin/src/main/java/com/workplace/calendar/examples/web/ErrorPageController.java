@@ -14,6 +14,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 final class ErrorPageController implements ErrorController {
+  private final ErrorPages pages;
+
+  ErrorPageController(ErrorPages pages) {
+    this.pages = pages;
+  }
 
   @RequestMapping("/error")
   String error(HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -28,9 +33,7 @@ final class ErrorPageController implements ErrorController {
           "Start again from Calendar Integrations.");
       case 405 -> ErrorPages.page(model, response, 405, "Not available this way",
           "This address does not accept that kind of request.", "Start again from Calendar Integrations.");
-      case 413 -> ErrorPages.page(model, response, 413, "The file is too large",
-          "Uploads are limited to " + CsvController.UPLOAD_LIMIT_TEXT + ". Nothing was imported.",
-          "Split the file into smaller files and upload them one after the other.");
+      case 413 -> pages.uploadTooLarge((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), model, response);
       default -> status >= 400 && status < 500
           ? ErrorPages.page(model, response, status, "The request could not be handled",
               "The request was refused. Nothing was changed.", "Go back, reload the page and try again.")

@@ -5,8 +5,14 @@ import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.ConflictException;
 import com.workplace.calendar.ResourceNotFoundException;
 import com.workplace.calendar.tenant.TenantNotAuthorizedException;
+import com.workplace.calendar.tenant.Tenant;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ui.Model;
@@ -26,6 +32,15 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @ControllerAdvice
 final class ErrorPages {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+  private static final Pattern UPLOAD = Pattern.compile("/tenants/([^/]+)/calendars/import");
+
+  private final TenantLookup lookup;
+  private final CalendarsController calendarsPage;
+
+  ErrorPages(TenantLookup lookup, CalendarsController calendarsPage) {
+    this.lookup = lookup;
+    this.calendarsPage = calendarsPage;
+  }
 
   @ExceptionHandler(TenantLookup.UnknownTenantException.class)
   String unknownTenant(Model model, HttpServletResponse response) {
@@ -67,7 +82,31 @@ final class ErrorPages {
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  String tooLarge(Model model, HttpServletResponse response) {
+  String tooLarge(HttpServletRequest request, Model model, HttpServletResponse response) {
+    return uploadTooLarge(request.getRequestURI(), model, response);
+  }
+
+  /**
+   * An upload over the limit: the Manage Calendars page with the error next to the file field when
+   * the upload came from there, else a page of its own.
+   */
+  String uploadTooLarge(String requestUri, Model model, HttpServletResponse response) {
+    Matcher upload = UPLOAD.matcher(requestUri == null ? "" : requestUri);
+    if (upload.matches()) {
+      try {
+        Tenant tenant = lookup.require(URLDecoder.decode(upload.group(1), StandardCharsets.UTF_8));
+        String view =
+            calendarsPage.page(
+                tenant, "", null, 1, "",
+                new FieldErrors().reject("file", "The file is larger than " + CsvController.UPLOAD_LIMIT_TEXT
+                    + "; split it into smaller files. Nothing was imported."),
+                model);
+        response.setStatus(413);
+        return view;
+      } catch (TenantLookup.UnknownTenantException | IllegalArgumentException e) {
+        // not a page of a known tenant: the general page below
+      }
+    }
     return page(model, response, 413, "The file is too large",
         "Uploads are limited to " + CsvController.UPLOAD_LIMIT_TEXT + ". Nothing was imported.",
         "Split the file into smaller files and upload them one after the other.");

@@ -29,8 +29,15 @@ final class RunningWebAdmin implements AutoCloseable {
 
   static RunningWebAdmin start(String... extraArgs) {
     try {
-      int port = freePort();
-      Path dataDir = Files.createTempDirectory("web-admin-data-");
+      return start(freePort(), Files.createTempDirectory("web-admin-data-"), extraArgs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts on a given port and data folder, e.g. again on the folder of an earlier run. */
+  static RunningWebAdmin start(int port, Path dataDir, String... extraArgs) {
+    {
       List<String> args = new ArrayList<>();
       args.add("--server.port=" + port);
       args.add("--workplace.example.data-dir=" + dataDir);
@@ -38,12 +45,10 @@ final class RunningWebAdmin implements AutoCloseable {
       args.addAll(List.of(extraArgs));
       ConfigurableApplicationContext context = WebAdminApplication.application().run(args.toArray(String[]::new));
       return new RunningWebAdmin(context, port, dataDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
