@@ -19,8 +19,8 @@ import org.springframework.core.env.MapPropertySource;
  * context, seeds calendar-admin's demo organisation ({@link DemoOrganisation}: three buildings of
  * rooms, a blocked, a deleted and an on-premises room, meetings booked in Outlook), registers the
  * application's redirect URI on the demo app, and points the starter at the fake (client ID and
- * secret, authority host, Graph endpoint, and trust in the fake's self-signed certificate for the
- * SDK only). The fake's consent page is interactive: the administrator's browser shows it, with
+ * secret, authority host, Graph endpoint, change notifications to this application, and trust in
+ * the fake's self-signed certificate for the SDK only). The fake's consent page is interactive: the administrator's browser shows it, with
  * Accept and Cancel. Off with {@code workplace.example.embedded-fake=false}.
  *
  * <p>The fake is new at every start while the database keeps the SDK's state; {@link
@@ -37,6 +37,7 @@ final class EmbeddedDemoMicrosoft365 implements ApplicationContextInitializer<Co
       return;
     }
     String redirectUri = environment.getRequiredProperty("workplace.calendar.redirect-uri");
+    String local = "http://localhost:" + environment.getProperty("server.port", "8080");
     FakeMicrosoft365 m365 =
         FakeMicrosoft365.builder()
             .seed(DemoOrganisation.SEED)
@@ -63,7 +64,10 @@ final class EmbeddedDemoMicrosoft365 implements ApplicationContextInitializer<Co
                     "workplace.calendar.authority-host", m365.authorityUri().toString(),
                     "workplace.calendar.graph-endpoint", m365.graphUri().toString(),
                     // the fake applies consent at once: nothing to wait for while it propagates
-                    "workplace.calendar.verification-timeout", "0s")));
+                    "workplace.calendar.verification-timeout", "0s",
+                    // the fake delivers change notifications to this application on localhost
+                    "workplace.calendar.sync.notification-url", local + "/calendar/notifications",
+                    "workplace.calendar.sync.lifecycle-url", local + "/calendar/lifecycle")));
     DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
     beans.registerSingleton("embeddedDemoOrganisation", demo);
     beans.registerSingleton("embeddedMicrosoft365", m365);

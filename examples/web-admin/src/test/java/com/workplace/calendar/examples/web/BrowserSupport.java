@@ -85,6 +85,10 @@ final class BrowserSupport implements AutoCloseable {
       return false;
     } catch (org.openqa.selenium.StaleElementReferenceException e) {
       return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      // during the navigation chromedriver may say so in other words
+      String message = String.valueOf(e.getMessage());
+      return message.contains("does not belong to the document") || message.contains("no such element");
     }
   }
 

@@ -20,7 +20,7 @@ final class Screenshots {
   static final Path TARGET = Path.of("target", "screenshots");
   static final Path DOCS = Path.of("..", "..", "docs", "screenshots");
   private static final int WIDTH = 1360;
-  private static final int MAX_HEIGHT = 2600;
+  private static final int MAX_HEIGHT = 2000;
 
   private Screenshots() {}
 

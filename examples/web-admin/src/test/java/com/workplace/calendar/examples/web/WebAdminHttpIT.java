@@ -1,6 +1,7 @@
 package com.workplace.calendar.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.workplace.calendar.examples.admin.DemoOrganisation;
 import com.workplace.calendar.registry.CalendarStatus;
@@ -110,6 +111,12 @@ class WebAdminHttpIT {
     } finally {
       BrowserSupport.delete(data);
     }
+  }
+
+  @Test
+  void againstARealTenantTheAppRegistrationIsRequired() {
+    assertThatThrownBy(() -> RunningWebAdmin.start("--workplace.example.embedded-fake=false", "--workplace.calendar.client-id="))
+        .hasStackTraceContaining("clientId must not be empty");
   }
 
   private HttpResponse<String> get(RunningWebAdmin app, String pathOrUrl) throws IOException, InterruptedException {
