@@ -19,7 +19,6 @@ import com.workplace.calendar.tenant.Tenant;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

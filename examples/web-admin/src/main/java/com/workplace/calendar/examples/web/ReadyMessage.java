@@ -34,7 +34,10 @@ final class ReadyMessage {
     } else {
       out.println("  against Microsoft 365 as app " + environment.getProperty("workplace.calendar.client-id", ""));
     }
-    out.println("  data: " + environment.getProperty("spring.datasource.url", "") + "; stop with Ctrl-C");
+    String database = environment.getProperty("spring.datasource.url", "");
+    // the H2 file this application chose; another URL may carry credentials: not printed
+    out.println("  data: " + (database.startsWith("jdbc:h2:file:") ? database : "the database of spring.datasource.url")
+        + "; stop with Ctrl-C");
     out.println();
     out.flush();
   }

@@ -22,7 +22,12 @@ public final class Times {
   private final ZoneId zone;
 
   Times(@Value("${workplace.example.time-zone:}") String zone) {
-    this.zone = zone == null || zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone);
+    try {
+      this.zone = zone == null || zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone.strip());
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "workplace.example.time-zone must be a time zone ID such as Europe/London or UTC, was: " + zone, e);
+    }
   }
 
   /** The zone the pages use. */

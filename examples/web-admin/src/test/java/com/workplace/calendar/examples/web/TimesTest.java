@@ -32,6 +32,13 @@ class TimesTest {
   }
 
   @Test
+  void anUnknownZoneIsAConfigurationErrorThatNamesTheProperty() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Times("Mars/Olympus"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("workplace.example.time-zone");
+  }
+
+  @Test
   void usesTheSystemZoneWhenNoneIsConfigured() {
     assertThat(new Times("").zone()).isEqualTo(java.time.ZoneId.systemDefault());
   }

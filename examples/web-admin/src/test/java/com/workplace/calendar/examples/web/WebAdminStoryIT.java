@@ -8,7 +8,6 @@ import com.workplace.calendar.tenant.Tenant;
 import com.workplace.calendar.tenant.TenantId;
 import com.workplace.calendar.tenant.TenantStatus;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +40,7 @@ class WebAdminStoryIT {
 
   RunningWebAdmin app;
   BrowserSupport browser;
+  AdminPages pages;
   Path csvFolder;
 
   @BeforeAll
@@ -53,6 +51,7 @@ class WebAdminStoryIT {
         "--workplace.calendar.sync.connect-interval=30m", "--workplace.calendar.sync.sync-interval=10s");
     browser = BrowserSupport.open(app);
     csvFolder = Files.createTempDirectory("web-admin-csv-");
+    pages = new AdminPages(browser, csvFolder);
   }
 
   @AfterAll
@@ -105,7 +104,7 @@ class WebAdminStoryIT {
     browser.clickAndLoad("#accept-form button");
     assertThat(browser.driver.getCurrentUrl()).isEqualTo(app.url("/integrations"));
     assertThat(browser.text("#flash")).isEqualTo(CONTOSO + ": Account Verified");
-    assertThat(browser.text("#tenant-" + cssId(CONTOSO) + " .status")).isEqualTo("Account Verified");
+    assertThat(browser.text("#tenant-" + AdminPages.cssId(CONTOSO) + " .status")).isEqualTo("Account Verified");
     browser.screenshot("04-account-verified");
   }
 
@@ -130,7 +129,7 @@ class WebAdminStoryIT {
   @Order(5)
   void manageCalendarsAddsByEmailWithFieldErrorsAndOffersTheTemplate() throws Exception {
     browser.go("/integrations");
-    browser.clickAndLoad(browser.find("#tenant-" + cssId(CONTOSO) + " a.button"));
+    browser.clickAndLoad(browser.find("#tenant-" + AdminPages.cssId(CONTOSO) + " a.button"));
     assertThat(browser.text("h1")).isEqualTo("Manage Calendars");
     assertThat(browser.text("#no-calendars")).contains("No room calendars");
 
@@ -148,18 +147,18 @@ class WebAdminStoryIT {
     browser.type("#email", "hh-1.01@" + CONTOSO);
     browser.clickAndLoad("#add");
     assertThat(browser.text("#flash")).startsWith("Added hh-1.01@" + CONTOSO);
-    assertThat(row("hh-1.01@" + CONTOSO).findElement(org.openqa.selenium.By.cssSelector(".status")).getText())
+    assertThat(pages.row("hh-1.01@" + CONTOSO).findElement(org.openqa.selenium.By.cssSelector(".status")).getText())
         .isEqualTo("Added, not connected");
   }
 
   @Test
   @Order(6)
   void aDryRunReportsTheBadRowsAndChangesNothing() throws IOException {
-    upload(demoCsv(), true);
+    pages.upload(pages.demoCsv(), true);
     assertThat(browser.text("h1")).isEqualTo("Import report");
     assertThat(browser.text("#dry-run-note")).contains("nothing was changed");
     assertThat(browser.text("#count-failed")).isEqualTo("5");
-    assertThat(reasons()).contains("EMAIL_INVALID", "DUPLICATE_EMAIL", "SPACE_NOT_FOUND", "DUPLICATE_ROOM_ID", "EMAIL_MISSING");
+    assertThat(pages.reasons()).contains("EMAIL_INVALID", "DUPLICATE_EMAIL", "SPACE_NOT_FOUND", "DUPLICATE_ROOM_ID", "EMAIL_MISSING");
     assertThat(app.bean(com.workplace.calendar.store.CalendarStore.class).countCalendars(TenantId.parse(CONTOSO))).isEqualTo(1);
     browser.screenshot("06-csv-dry-run-report");
   }
@@ -168,7 +167,7 @@ class WebAdminStoryIT {
   @Order(7)
   void theUploadImportsTheGoodRowsAndShowsEachBadRowWithWhatToDo() throws IOException {
     browser.go(calendarsPath());
-    upload(demoCsv(), false);
+    pages.upload(pages.demoCsv(), false);
     assertThat(browser.present("#dry-run-note")).isFalse();
     assertThat(browser.text("#count-failed")).isEqualTo("5");
     WebElement invalid = browser.all("#row-errors tr.row-error").stream()
@@ -199,10 +198,10 @@ class WebAdminStoryIT {
       app.m365().latency(Duration.ZERO);
     }
     assertThat(browser.text("#summary")).matches("Connected \\d+ of \\d+ calendars in [0-9.]+ s; 4 failed\\.");
-    assertThat(failure("hh-0.01@" + CONTOSO)).contains("NOT_IN_EXCHANGE_ONLINE").contains("Move the room mailbox to Exchange Online");
-    assertThat(failure("hh-4.05@" + CONTOSO)).contains("ACCESS_DENIED_BY_POLICY").contains("management scope");
-    assertThat(failure("ms-4.05@" + CONTOSO)).contains("ACCESS_DENIED_BY_POLICY");
-    assertThat(failure("ms-3.05@" + CONTOSO)).contains("MAILBOX_NOT_FOUND");
+    assertThat(pages.failure("hh-0.01@" + CONTOSO)).contains("NOT_IN_EXCHANGE_ONLINE").contains("Move the room mailbox to Exchange Online");
+    assertThat(pages.failure("hh-4.05@" + CONTOSO)).contains("ACCESS_DENIED_BY_POLICY").contains("management scope");
+    assertThat(pages.failure("ms-4.05@" + CONTOSO)).contains("ACCESS_DENIED_BY_POLICY");
+    assertThat(pages.failure("ms-3.05@" + CONTOSO)).contains("MAILBOX_NOT_FOUND");
     browser.screenshot("09-connect-done");
   }
 
@@ -222,8 +221,8 @@ class WebAdminStoryIT {
   void aCalendarIsLinkedToASpaceFoundBySearchAndAConflictIsShown() {
     browser.go(calendarsPath());
     String room = "hh-1.01@" + CONTOSO;
-    assertThat(row(room).getText()).contains("Not linked");
-    browser.clickAndLoad(row(room).findElement(org.openqa.selenium.By.cssSelector("a.link")));
+    assertThat(pages.row(room).getText()).contains("Not linked");
+    browser.clickAndLoad(pages.row(room).findElement(org.openqa.selenium.By.cssSelector("a.link")));
     assertThat(browser.text("#calendar-email")).isEqualTo(room);
     browser.type("#q", "Beacon");
     browser.clickAndLoad("#search");
@@ -238,18 +237,18 @@ class WebAdminStoryIT {
     browser.screenshot("11-link-to-space");
     browser.clickAndLoad("#spaces .choose");
     assertThat(browser.text("#flash")).isEqualTo("Linked " + room + " to the space HH-1.01.");
-    assertThat(row(room).findElement(org.openqa.selenium.By.cssSelector(".space")).getText()).isEqualTo("HH-1.01 Anchor");
+    assertThat(pages.row(room).findElement(org.openqa.selenium.By.cssSelector(".space")).getText()).isEqualTo("HH-1.01 Anchor");
   }
 
   @Test
   @Order(11)
   void aCalendarIsUnlinkedAndRemoved() {
     String room = "hh-1.01@" + CONTOSO;
-    browser.clickAndLoad(row(room).findElement(org.openqa.selenium.By.cssSelector("button.unlink")));
+    browser.clickAndLoad(pages.row(room).findElement(org.openqa.selenium.By.cssSelector("button.unlink")));
     assertThat(browser.text("#flash")).startsWith("Unlinked " + room);
-    assertThat(row(room).findElement(org.openqa.selenium.By.cssSelector(".space")).getText()).isEqualTo("Not linked");
+    assertThat(pages.row(room).findElement(org.openqa.selenium.By.cssSelector(".space")).getText()).isEqualTo("Not linked");
 
-    browser.clickAndLoad(row(room).findElement(org.openqa.selenium.By.cssSelector("button.remove")));
+    browser.clickAndLoad(pages.row(room).findElement(org.openqa.selenium.By.cssSelector("button.remove")));
     assertThat(browser.text("#flash")).startsWith("Removed " + room);
     assertThat(browser.all("#calendars tr.calendar[data-email='" + room + "']")).isEmpty();
     assertThat(app.calendars().calendars().get(TenantId.parse(CONTOSO), room)).isEmpty();
@@ -276,7 +275,7 @@ class WebAdminStoryIT {
     browser.screenshot("12-rooms");
     browser.clickAndLoad("#register");
     assertThat(browser.text("#flash")).startsWith("Registered 2 room calendars");
-    WebElement registered = row("lobby@" + CONTOSO);
+    WebElement registered = pages.row("lobby@" + CONTOSO);
     assertThat(registered.findElement(org.openqa.selenium.By.cssSelector(".name")).getText()).isEqualTo(HOSTILE_NAME);
     assertThat(browser.script("return typeof window.hostile;")).isEqualTo("undefined");
   }
@@ -285,20 +284,20 @@ class WebAdminStoryIT {
   @Order(13)
   void aBookingIsMadeEndedEarlyAndAnotherCancelled() {
     browser.go("/tenants/" + CONTOSO + "/bookings");
-    book("HH-1.02", "Sprint review", Instant.now().minus(Duration.ofMinutes(10)));
+    pages.book("HH-1.02", "Sprint review", Instant.now().minus(Duration.ofMinutes(10)));
     assertThat(browser.text("#flash")).startsWith("Booked HH-1.02 (hh-1.02@" + CONTOSO + ")");
-    WebElement review = booking("Sprint review");
+    WebElement review = pages.booking("Sprint review");
     assertThat(review.findElement(org.openqa.selenium.By.cssSelector(".state")).getText()).isEqualTo("Booked");
     assertThat(app.demo().tenant().events("hh-1.02@" + CONTOSO)).anyMatch(e -> e.subject().equals("Sprint review"));
 
     browser.clickAndLoad(review.findElement(org.openqa.selenium.By.cssSelector("button.end-early")));
     assertThat(browser.text("#flash")).startsWith("Ended the booking at");
-    assertThat(booking("Sprint review").findElement(org.openqa.selenium.By.cssSelector(".state")).getText()).isEqualTo("Ended early");
+    assertThat(pages.booking("Sprint review").findElement(org.openqa.selenium.By.cssSelector(".state")).getText()).isEqualTo("Ended early");
 
-    book("HH-1.03", "Board meeting", Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS));
-    browser.clickAndLoad(booking("Board meeting").findElement(org.openqa.selenium.By.cssSelector("button.cancel")));
+    pages.book("HH-1.03", "Board meeting", Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS));
+    browser.clickAndLoad(pages.booking("Board meeting").findElement(org.openqa.selenium.By.cssSelector("button.cancel")));
     assertThat(browser.text("#flash")).startsWith("Cancelled the booking");
-    assertThat(booking("Board meeting").findElement(org.openqa.selenium.By.cssSelector(".state")).getText()).isEqualTo("Cancelled");
+    assertThat(pages.booking("Board meeting").findElement(org.openqa.selenium.By.cssSelector(".state")).getText()).isEqualTo("Cancelled");
     assertThat(app.demo().tenant().events("hh-1.03@" + CONTOSO)).noneMatch(e -> e.subject().equals("Board meeting") && !e.cancelled());
 
     browser.find("#booker").clear();
@@ -329,18 +328,18 @@ class WebAdminStoryIT {
   @Order(15)
   void aRevokedConsentShowsWhatToDoAndReauthenticateVerifiesAgain() {
     browser.go("/integrations");
-    browser.clickAndLoad("#tenant-" + cssId(CONTOSO) + " button.verify");
+    browser.clickAndLoad("#tenant-" + AdminPages.cssId(CONTOSO) + " button.verify");
     assertThat(browser.text("#flash")).isEqualTo(CONTOSO + ": Account Verified");
 
     // the customer's administrator withdraws the consent in Microsoft Entra
     app.demo().tenant().revokeConsent(app.demo().app().clientId());
-    browser.clickAndLoad("#tenant-" + cssId(CONTOSO) + " button.verify");
-    WebElement tenantRow = browser.find("#tenant-" + cssId(CONTOSO));
+    browser.clickAndLoad("#tenant-" + AdminPages.cssId(CONTOSO) + " button.verify");
+    WebElement tenantRow = browser.find("#tenant-" + AdminPages.cssId(CONTOSO));
     assertThat(tenantRow.findElement(org.openqa.selenium.By.cssSelector(".status")).getText()).isIn("Consent revoked", "Failed");
     assertThat(tenantRow.findElement(org.openqa.selenium.By.cssSelector(".reason")).getText()).containsIgnoringCase("consent");
     browser.screenshot("15-consent-revoked");
 
-    browser.clickAndLoad("#tenant-" + cssId(CONTOSO) + " button.reauthenticate");
+    browser.clickAndLoad("#tenant-" + AdminPages.cssId(CONTOSO) + " button.reauthenticate");
     assertThat(browser.text("h1")).isEqualTo("Permissions requested");
     browser.clickAndLoad("#accept-form button");
     assertThat(browser.text("#flash")).isEqualTo(CONTOSO + ": Account Verified");
@@ -352,10 +351,10 @@ class WebAdminStoryIT {
   void errorsShowPagesThatSayWhatToDoWithoutStackTraces() {
     browser.go("/tenants/fabrikam.onmicrosoft.com/calendars");
     assertThat(browser.text("#problem h1")).isEqualTo("Calendar account not found");
-    assertNoStackTrace();
+    pages.assertNoStackTrace();
     browser.go("/no/such/page");
     assertThat(browser.text("#problem h1")).isEqualTo("Page not found");
-    assertNoStackTrace();
+    pages.assertNoStackTrace();
 
     // a form without its CSRF token (as a form posted from another site) is refused, changing nothing
     browser.go(calendarsPath());
@@ -364,7 +363,7 @@ class WebAdminStoryIT {
     browser.type("#email", "forged@" + CONTOSO);
     browser.clickAndLoad("#add");
     assertThat(browser.text("#problem h1")).isEqualTo("The form has expired");
-    assertNoStackTrace();
+    pages.assertNoStackTrace();
     assertThat(app.bean(com.workplace.calendar.store.CalendarStore.class).countCalendars(TenantId.parse(CONTOSO))).isEqualTo(before);
     browser.screenshot("14-error-page");
   }
@@ -373,70 +372,9 @@ class WebAdminStoryIT {
   @Order(17)
   void theAccountIsRemovedWithItsCalendars() {
     browser.go("/integrations");
-    browser.clickAndLoad("#tenant-" + cssId(CONTOSO) + " button.remove");
+    browser.clickAndLoad("#tenant-" + AdminPages.cssId(CONTOSO) + " button.remove");
     assertThat(browser.text("#flash")).startsWith("Removed the calendar account " + CONTOSO);
     assertThat(browser.text("#no-accounts")).contains("No calendar accounts yet");
     assertThat(app.calendars().tenants().list()).isEmpty();
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  private void assertNoStackTrace() {
-    String page = browser.driver.getPageSource();
-    assertThat(page).doesNotContain("Exception").doesNotContain("at com.").doesNotContain("at org.");
-  }
-
-  private Path demoCsv() throws IOException {
-    Path file = csvFolder.resolve("demo-rooms.csv");
-    try (InputStream in = DemoOrganisation.class.getResourceAsStream(DemoOrganisation.ROOMS_CSV_RESOURCE)) {
-      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-    return file;
-  }
-
-  private void upload(Path file, boolean dryRun) {
-    browser.find("#file").sendKeys(file.toAbsolutePath().toString());
-    WebElement box = browser.find("#dry-run");
-    if (box.isSelected() != dryRun) {
-      box.click();
-    }
-    browser.clickAndLoad("#upload-button");
-  }
-
-  private List<String> reasons() {
-    return browser.all("#row-errors .reason-code").stream().map(WebElement::getText).toList();
-  }
-
-  private String failure(String email) {
-    return browser.all("#failures tr.failure").stream()
-        .filter(r -> r.findElement(org.openqa.selenium.By.cssSelector(".email")).getText().equals(email))
-        .findFirst()
-        .map(WebElement::getText)
-        .orElseThrow(() -> new AssertionError(email + " is not among the failed calendars"));
-  }
-
-  private WebElement row(String email) {
-    return browser.find("#calendars tr.calendar[data-email='" + email + "']");
-  }
-
-  private WebElement booking(String subject) {
-    return browser.all("#bookings tr.booking").stream()
-        .filter(r -> r.findElement(org.openqa.selenium.By.cssSelector(".subject")).getText().equals(subject))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no booking " + subject));
-  }
-
-  private void book(String space, String subject, Instant start) {
-    new org.openqa.selenium.support.ui.Select(browser.find("#space")).selectByValue(space);
-    browser.type("#subject", subject);
-    browser.script("arguments[0].value = arguments[1];", browser.find("#start"),
-        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(start.atOffset(ZoneOffset.UTC)));
-    new org.openqa.selenium.support.ui.Select(browser.find("#duration")).selectByValue("60");
-    browser.type("#booker", "megan.bowen@" + CONTOSO);
-    browser.clickAndLoad("#book-button");
-  }
-
-  static String cssId(String value) {
-    return value.replace(".", "\\.");
   }
 }
