@@ -67,14 +67,4 @@ public final class Badges {
       case FAILED -> "badge bad";
     };
   }
-
-  /**
-   * Whether a tenant may use Microsoft 365 (calendars can be connected, rooms discovered).
-   *
-   * @param status the status
-   * @return {@code true} when consented or verified
-   */
-  public boolean authorized(TenantStatus status) {
-    return status == TenantStatus.VERIFIED || status == TenantStatus.CONSENTED;
-  }
 }

@@ -101,6 +101,14 @@ class WebAdminStoryIT {
     assertThat(browser.text("#permissions")).contains("Calendars.ReadWrite");
     browser.screenshot("03-microsoft-consent-page");
 
+    // the administrator cancels first: the account shows why and what to do
+    browser.clickAndLoad("#cancel-form button");
+    assertThat(browser.text("#flash")).contains("declined");
+    assertThat(browser.text("#tenant-" + AdminPages.cssId(CONTOSO) + " .status")).isEqualTo("Failed");
+    assertThat(browser.text("#tenant-" + AdminPages.cssId(CONTOSO) + " .reason")).contains("authorize again and accept");
+
+    browser.clickAndLoad("#tenant-" + AdminPages.cssId(CONTOSO) + " button.reauthenticate");
+    assertThat(browser.text("h1")).isEqualTo("Permissions requested");
     browser.clickAndLoad("#accept-form button");
     assertThat(browser.driver.getCurrentUrl()).isEqualTo(app.url("/integrations"));
     assertThat(browser.text("#flash")).isEqualTo(CONTOSO + ": Account Verified");
