@@ -31,8 +31,10 @@ import org.apache.commons.csv.CSVRecord;
  * (header required, {@code location} optional, {@code #} comment lines allowed). The same spaces are
  * offered to every tenant. Bundled: the demo organisation's spaces, whose numbers are the {@code
  * roomID}s of the demo's CSV import.
+ *
+ * <p>Public for the other examples that run against the demo organisation (the web admin).
  */
-final class CsvSpaceDirectory implements SpaceDirectory {
+public final class CsvSpaceDirectory implements SpaceDirectory {
   static final String DEMO_RESOURCE = "demo-spaces.csv";
 
   private final Map<SpaceId, Space> spaces;
@@ -47,8 +49,12 @@ final class CsvSpaceDirectory implements SpaceDirectory {
     this.source = source;
   }
 
-  /** The bundled demo spaces. */
-  static CsvSpaceDirectory demo() {
+  /**
+   * The bundled demo spaces.
+   *
+   * @return the directory
+   */
+  public static CsvSpaceDirectory demo() {
     try (InputStream in = CsvSpaceDirectory.class.getResourceAsStream(DEMO_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the bundled " + DEMO_RESOURCE + " is missing from the jar");

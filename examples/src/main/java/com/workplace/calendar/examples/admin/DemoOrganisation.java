@@ -27,17 +27,30 @@ import java.util.Locale;
  *
  * <p>Seeding is deterministic: the same calls in the same order, so a fake started by a later
  * command has the same tenant GUID, rooms and event ids.
+ *
+ * <p>Public for the other examples that run against the same organisation (the web admin).
  */
-final class DemoOrganisation {
-  static final String DOMAIN = "contoso.onmicrosoft.com";
-  static final String CLIENT_ID = "3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14";
+public final class DemoOrganisation {
+  /** The demo tenant's domain. */
+  public static final String DOMAIN = "contoso.onmicrosoft.com";
+  /** The application (client) ID of the app registered in the fake. */
+  public static final String CLIENT_ID = "3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14";
   /** The embedded fake's app secret. Not a secret: it only opens the fake. */
-  static final String CLIENT_SECRET = "demo8Q~embedded-fake-only-not-a-real-secret";
-  static final String DELETED_ROOM = "ms-3.05@" + DOMAIN;
-  static final String ON_PREMISES_ROOM = "hh-0.01@" + DOMAIN;
-  static final List<String> BLOCKED_ROOMS =
+  public static final String CLIENT_SECRET = "demo8Q~embedded-fake-only-not-a-real-secret";
+  /** The room whose mailbox was deleted. */
+  public static final String DELETED_ROOM = "ms-3.05@" + DOMAIN;
+  /** The recipient without an Exchange Online mailbox. */
+  public static final String ON_PREMISES_ROOM = "hh-0.01@" + DOMAIN;
+  /** The rooms an application access policy blocks for the app. */
+  public static final List<String> BLOCKED_ROOMS =
       List.of("hh-4.05@" + DOMAIN, "ms-4.05@" + DOMAIN, "nc-4.05@" + DOMAIN);
-  static final long SEED = 20_240_611L;
+  /** The seed to build the fake with, so that its GUIDs and ids are the same in every process. */
+  public static final long SEED = 20_240_611L;
+  /**
+   * The demo's CSV import on the class path: room calendars of two buildings with some bad rows,
+   * as a facilities team exports them.
+   */
+  public static final String ROOMS_CSV_RESOURCE = "/com/workplace/calendar/examples/admin/demo-rooms.csv";
 
   record Building(String code, String name, List<String> roomNames) {
     String roomList() {
@@ -102,7 +115,7 @@ final class DemoOrganisation {
    * @param clock where "today" comes from for the meetings booked in Outlook
    * @return the organisation
    */
-  static DemoOrganisation seed(FakeMicrosoft365 m365, Clock clock) {
+  public static DemoOrganisation seed(FakeMicrosoft365 m365, Clock clock) {
     FakeApp app =
         m365.newApp()
             .clientId(CLIENT_ID)
@@ -155,15 +168,30 @@ final class DemoOrganisation {
     tenant.addEvent(room + "@" + DOMAIN, subject, start, start.plus(Duration.ofMinutes(minutes)), organizer.address());
   }
 
-  FakeMicrosoft365 m365() {
+  /**
+   * The fake the organisation lives in.
+   *
+   * @return the fake
+   */
+  public FakeMicrosoft365 m365() {
     return m365;
   }
 
-  FakeApp app() {
+  /**
+   * The booking product's app registration in the fake ({@link #CLIENT_ID}).
+   *
+   * @return the app
+   */
+  public FakeApp app() {
     return app;
   }
 
-  FakeTenant tenant() {
+  /**
+   * The tenant {@link #DOMAIN}.
+   *
+   * @return the tenant
+   */
+  public FakeTenant tenant() {
     return tenant;
   }
 
