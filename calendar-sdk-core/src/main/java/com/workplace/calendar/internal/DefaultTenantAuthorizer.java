@@ -9,6 +9,7 @@ import com.workplace.calendar.PageRequest;
 import com.workplace.calendar.ResourceNotFoundException;
 import com.workplace.calendar.StaleRecordException;
 import com.workplace.calendar.registry.CalendarQuery;
+import com.workplace.calendar.registry.CalendarStatus;
 import com.workplace.calendar.registry.DiscoveredRoom;
 import com.workplace.calendar.registry.EmailAddresses;
 import com.workplace.calendar.spi.CalendarProvider;
@@ -320,15 +321,25 @@ public final class DefaultTenantAuthorizer implements TenantAuthorizer {
 
   private Optional<String> chooseProbe(TenantId tenantId) {
     Optional<String> remembered = store.findTenant(tenantId).flatMap(Tenant::probeMailbox);
-    if (remembered.isPresent() && store.findCalendar(tenantId, remembered.get()).isPresent()) {
+    if (remembered.isPresent()
+        && store.findCalendar(tenantId, remembered.get())
+            .filter(c -> c.status() != CalendarStatus.FAILED)
+            .isPresent()) {
       return remembered;
     }
-    Optional<String> registered =
-        store.listCalendars(tenantId, CalendarQuery.all().page(PageRequest.first(1))).items().stream()
-            .findFirst()
-            .map(c -> c.email());
-    if (registered.isPresent()) {
-      return registered;
+    // a calendar that connected proves access; one that failed (e.g. not in Exchange Online)
+    // would make a working tenant look broken
+    for (CalendarQuery query :
+        List.of(
+            CalendarQuery.withStatus(CalendarStatus.CONNECTED),
+            CalendarQuery.withStatus(CalendarStatus.ADDED))) {
+      Optional<String> registered =
+          store.listCalendars(tenantId, query.page(PageRequest.first(1))).items().stream()
+              .findFirst()
+              .map(c -> c.email());
+      if (registered.isPresent()) {
+        return registered;
+      }
     }
     try {
       List<DiscoveredRoom> rooms = provider.listRooms(tenantId);

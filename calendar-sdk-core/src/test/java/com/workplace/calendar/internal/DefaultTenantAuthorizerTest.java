@@ -80,6 +80,25 @@ class DefaultTenantAuthorizerTest {
   }
 
   @Test
+  void verificationProbesACalendarThatConnectedRatherThanOneThatFailed() {
+    store.insertTenant(com.workplace.calendar.tenant.Tenant.pending(CONTOSO, NOW));
+    RoomCalendar onPremises =
+        store.insertCalendar(RoomCalendar.added(CONTOSO, "aaa-on-premises@contoso.onmicrosoft.com", null, NOW));
+    store.updateCalendar(
+        onPremises.failed(
+            com.workplace.calendar.registry.CalendarFailureReason.NOT_IN_EXCHANGE_ONLINE, "HTTP 404", NOW));
+    RoomCalendar orchard =
+        store.insertCalendar(RoomCalendar.added(CONTOSO, "orchard@contoso.onmicrosoft.com", null, NOW));
+    store.updateCalendar(orchard.connected(NOW));
+    provider.accessAnswers.add(TenantAccess.granted(GUID, Set.of("Calendars.ReadWrite")));
+
+    VerificationResult result = authorizer(Duration.ZERO).verify(CONTOSO);
+
+    assertThat(provider.accessProbes).containsExactly(Optional.of("orchard@contoso.onmicrosoft.com"));
+    assertThat(result.status()).isEqualTo(TenantStatus.VERIFIED);
+  }
+
+  @Test
   void retriesStopAtTheBoundAndNeverForPermanentFailures() {
     store.insertTenant(com.workplace.calendar.tenant.Tenant.pending(CONTOSO, NOW));
     provider.accessAnswers.add(TenantAccess.denied(TenantFailureReason.APP_NOT_CONSENTED, "AADSTS7000229", true));
