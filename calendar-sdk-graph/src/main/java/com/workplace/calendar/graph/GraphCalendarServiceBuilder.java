@@ -263,8 +263,8 @@ public final class GraphCalendarServiceBuilder {
   }
 
   /**
-   * The identity platform's root. Default: {@link #GraphCalendarService.DEFAULT_AUTHORITY_HOST}; sovereign clouds and
-   * the testkit's fake set their own. Must be HTTPS.
+   * The identity platform's root. Default: {@link GraphCalendarService#DEFAULT_AUTHORITY_HOST};
+   * sovereign clouds and the testkit's fake set their own. Must be HTTPS.
    *
    * @param value the root URI, e.g. {@code https://login.microsoftonline.us/}
    * @return this builder
@@ -275,8 +275,8 @@ public final class GraphCalendarServiceBuilder {
   }
 
   /**
-   * Microsoft Graph's versioned root. Default: {@link #GraphCalendarService.DEFAULT_GRAPH_ENDPOINT}. Tokens are only
-   * ever sent to this host. HTTPS except for loopback addresses.
+   * Microsoft Graph's versioned root. Default: {@link GraphCalendarService#DEFAULT_GRAPH_ENDPOINT}.
+   * Tokens are only ever sent to this host. HTTPS except for loopback addresses.
    *
    * @param value the root URI, e.g. {@code https://graph.microsoft.com/v1.0/}
    * @return this builder
@@ -363,8 +363,8 @@ public final class GraphCalendarServiceBuilder {
 
   /**
    * The application permissions verification insists on. Default: {@link
-   * #GraphCalendarService.DEFAULT_REQUIRED_PERMISSIONS}; set fewer when access is granted through RBAC for
-   * Applications instead of consented permissions.
+   * GraphCalendarService#DEFAULT_REQUIRED_PERMISSIONS}; set fewer when access is granted through
+   * RBAC for Applications instead of consented permissions.
    *
    * @param value the permission names
    * @return this builder
