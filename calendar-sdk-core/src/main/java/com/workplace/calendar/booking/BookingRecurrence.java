@@ -38,11 +38,11 @@ import java.util.stream.Collectors;
  *
  * @param pattern how often it recurs
  * @param lastDate the last date (UTC) an occurrence may start on, when the series ends on a date
- * @param occurrences how many occurrences there are, when the series ends after a count
+ * @param numberOfOccurrences how many occurrences there are, when the series ends after a count
  * @since 0.2.0
  */
 public record BookingRecurrence(
-    Pattern pattern, Optional<LocalDate> lastDate, Optional<Integer> occurrences) {
+    Pattern pattern, Optional<LocalDate> lastDate, Optional<Integer> numberOfOccurrences) {
 
   /** The most occurrences a series may have (Exchange refuses more). */
   public static final int MAX_OCCURRENCES = 999;
@@ -131,13 +131,13 @@ public record BookingRecurrence(
   public BookingRecurrence {
     Objects.requireNonNull(pattern, "pattern");
     Objects.requireNonNull(lastDate, "lastDate");
-    Objects.requireNonNull(occurrences, "occurrences");
-    if (lastDate.isPresent() == occurrences.isPresent()) {
+    Objects.requireNonNull(numberOfOccurrences, "numberOfOccurrences");
+    if (lastDate.isPresent() == numberOfOccurrences.isPresent()) {
       throw new IllegalArgumentException(
           "a recurrence ends either on a date (until) or after a number of occurrences (times),"
               + (lastDate.isPresent() ? " not both" : " and it must end"));
     }
-    occurrences.ifPresent(
+    numberOfOccurrences.ifPresent(
         count -> {
           if (count < 1 || count > MAX_OCCURRENCES) {
             throw new IllegalArgumentException(
@@ -209,7 +209,7 @@ public record BookingRecurrence(
     Instant midnight = first.atStartOfDay().toInstant(ZoneOffset.UTC);
     Duration timeOfDay = Duration.between(midnight, firstStart);
     List<Instant> starts = new ArrayList<>();
-    int wanted = occurrences.orElse(MAX_OCCURRENCES + 1);
+    int wanted = numberOfOccurrences.orElse(MAX_OCCURRENCES + 1);
     for (LocalDate date : dates(first, wanted)) {
       starts.add(date.atStartOfDay().toInstant(ZoneOffset.UTC).plus(timeOfDay));
     }
@@ -273,6 +273,6 @@ public record BookingRecurrence(
   public String toString() {
     return pattern
         + lastDate.map(d -> " until " + d).orElse("")
-        + occurrences.map(n -> ", " + n + " times").orElse("");
+        + numberOfOccurrences.map(n -> ", " + n + " times").orElse("");
   }
 }

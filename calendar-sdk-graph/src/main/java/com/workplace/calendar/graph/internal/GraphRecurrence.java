@@ -45,10 +45,10 @@ final class GraphRecurrence {
       pattern.put("firstDayOfWeek", "monday");
     }
     JsonValue range = node.putObject("range");
-    range.put("type", recurrence.occurrences().isPresent() ? "numbered" : "endDate");
+    range.put("type", recurrence.numberOfOccurrences().isPresent() ? "numbered" : "endDate");
     range.put("startDate", firstDate.toString());
     recurrence.lastDate().ifPresent(d -> range.put("endDate", d.toString()));
-    recurrence.occurrences().ifPresent(n -> range.put("numberOfOccurrences", n));
+    recurrence.numberOfOccurrences().ifPresent(n -> range.put("numberOfOccurrences", n));
     range.put("recurrenceTimeZone", "UTC");
     return node;
   }
