@@ -79,9 +79,6 @@ final class CheckedWrites {
    * @param email the room
    * @param draft the event (its transaction id identifies the booking)
    * @param slots the intervals the booking takes, in order: one, or one per occurrence
-   * @param repeated whether an earlier attempt of this create may have written the event (its
-   *     link had no event id): a series that attempt wrote is then recognized by its master's
-   *     transaction id, as its occurrences carry none
    * @param link supplies the booking link once the check passed (it may insert it)
    * @param check how overlaps are treated
    * @param showSubjects whether a refusal may name subjects
@@ -92,7 +89,6 @@ final class CheckedWrites {
       String email,
       EventDraft draft,
       List<Slot> slots,
-      boolean repeated,
       Supplier<BookingLink> link,
       ConflictCheck check,
       boolean showSubjects) {
@@ -106,7 +102,7 @@ final class CheckedWrites {
     try (RoomWriteLocks.Held held = locks.acquire(tenantId, email)) {
       List<CalendarEvent> before = provider.eventsBetween(tenantId, email, from, to);
       Clash clash = Clash.find(before, slots, null, draft.transactionId());
-      if (!clash.isEmpty() && !earlierAttemptWrote(tenantId, email, before, clash, draft, repeated)) {
+      if (!clash.isEmpty() && !earlierAttemptWrote(tenantId, email, before, clash, draft)) {
         throw refusals.refusal(tenantId, email, clash, series, check, showSubjects, false);
       }
       BookingLink stored = link.get();
@@ -129,28 +125,32 @@ final class CheckedWrites {
   }
 
   /**
-   * Whether the events in the way are the booking's own, written by an earlier attempt: a single
-   * event carries the transaction id; a series' occurrences do not, their master does (read only
-   * when the create is repeated, once per series in the way).
+   * Whether the events in the way are the booking's own, written by an earlier or concurrent
+   * create of the same booking: a single event carries the transaction id. A series' occurrences
+   * carry none, their master does: they are the booking's own when a link of the booking exists
+   * (it is always written before the create) and names their master, or, while it has no event id
+   * yet, when their master (read once per series in the way) has the transaction id.
    */
   private boolean earlierAttemptWrote(
-      TenantId tenantId,
-      String email,
-      List<CalendarEvent> before,
-      Clash clash,
-      EventDraft draft,
-      boolean repeated) {
+      TenantId tenantId, String email, List<CalendarEvent> before, Clash clash, EventDraft draft) {
     String transactionId = draft.transactionId();
     if (before.stream().anyMatch(e -> e.transactionId().filter(transactionId::equals).isPresent())) {
       return true;
     }
-    if (!repeated || draft.recurrence().isEmpty()) {
+    if (draft.recurrence().isEmpty()) {
       return false;
     }
-    return clash.events().stream()
-        .map(CalendarEvent::seriesMasterId)
-        .flatMap(Optional::stream)
-        .distinct()
+    Optional<BookingLink> link =
+        store.findBookingLinkByTransaction(tenantId, transactionId).filter(l -> l.calendarEmail().equals(email));
+    if (link.isEmpty()) {
+      return false;
+    }
+    List<String> masters =
+        clash.events().stream().map(CalendarEvent::seriesMasterId).flatMap(Optional::stream).distinct().toList();
+    if (link.get().eventId().isPresent()) {
+      return masters.contains(link.get().eventId().get());
+    }
+    return masters.stream()
         .anyMatch(
             master ->
                 provider

@@ -155,7 +155,7 @@ public final class DefaultRoomBookings implements RoomBookings {
         }
         RoomCalendar calendar = BookingTargets.requireBookable(store, tenantId, email);
         tenants.requireAuthorized(tenantId);
-        return createEvent(request, calendar, slots, true, link.transactionId(), () -> link);
+        return createEvent(request, calendar, slots, link.transactionId(), () -> link);
       }
       RoomCalendar calendar = BookingTargets.requireBookable(store, tenantId, email);
       tenants.requireAuthorized(tenantId);
@@ -170,8 +170,7 @@ public final class DefaultRoomBookings implements RoomBookings {
               clock.instant(),
               0);
       try {
-        return createEvent(
-            request, calendar, slots, false, transactionId, () -> store.insertBookingLink(fresh));
+        return createEvent(request, calendar, slots, transactionId, () -> store.insertBookingLink(fresh));
       } catch (DuplicateRecordException e) {
         // a concurrent create of the same key wrote its link first: continue with that link
       }
@@ -184,7 +183,6 @@ public final class DefaultRoomBookings implements RoomBookings {
       BookingRequest request,
       RoomCalendar calendar,
       List<Slot> slots,
-      boolean repeated,
       String transactionId,
       Supplier<BookingLink> link) {
     EventDraft draft =
@@ -204,7 +202,6 @@ public final class DefaultRoomBookings implements RoomBookings {
             calendar.email(),
             draft,
             slots,
-            repeated,
             link,
             RoomRules.conflictCheck(calendar, request.conflictPolicy()),
             request.showConflictSubjects());

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.ConflictException;
+import com.workplace.calendar.DuplicateRecordException;
 import com.workplace.calendar.ResourceNotFoundException;
 import com.workplace.calendar.booking.Booking;
 import com.workplace.calendar.booking.BookingConflictException;
@@ -23,7 +24,9 @@ import com.workplace.calendar.internal.TestWorld;
 import com.workplace.calendar.registry.RoomBookingRules;
 import com.workplace.calendar.registry.RoomCalendar;
 import com.workplace.calendar.spi.CalendarEvent;
+import com.workplace.calendar.spi.EventDraft;
 import com.workplace.calendar.spi.EventType;
+import com.workplace.calendar.store.BookingLink;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,6 +110,37 @@ class SeriesBookingsTest {
     assertThat(world.backend.eventsCreated).hasValue(1);
     assertThat(instances()).hasSize(10).allSatisfy(i -> assertThat(i.seriesMasterId()).contains(booking.eventId()));
     assertThat(bookings.get(CONTOSO, "lost")).map(Booking::eventId).contains(booking.eventId());
+  }
+
+  @Test
+  void aConcurrentCreateOfTheSameKeyTakesTheSeriesForItsOwnAndAnotherKeyDoesNot() {
+    Booking booking = bookings.create(series("standup", TEN, WEEKLY_TEN).build());
+    // a second create of the key that found no link before the first one wrote it: under the
+    // room's lock, its check sees the first create's occurrences (without a transaction id)
+    BookingRequest again = series("standup", TEN, WEEKLY_TEN).build();
+    String transactionId = TransactionIds.of(CONTOSO, "standup");
+    EventDraft draft =
+        new EventDraft(transactionId, again.subject(), again.start(), again.end(), List.of(again.booker()),
+            Optional.empty(), again.recurrence());
+    BookingLink fresh = new BookingLink(CONTOSO, "standup", ORCHARD, transactionId, Optional.empty(), NOW, 0);
+    CheckedWrites writes = new CheckedWrites(world.store, world.backend, new RoomWriteLocks(world.store));
+
+    // it goes on to write its link, which the first create already wrote: the create continues
+    // with that link and answers with the first create's booking
+    assertThatThrownBy(
+            () -> writes.create(CONTOSO, ORCHARD, draft, SeriesBookings.slots(again),
+                () -> world.store.insertBookingLink(fresh), RoomRules.ConflictCheck.REFUSE, false))
+        .isInstanceOf(DuplicateRecordException.class);
+    assertThat(world.backend.eventsCreated).hasValue(1);
+
+    assertThatThrownBy(() -> bookings.create(series("other", TEN, WEEKLY_TEN).build()))
+        .isInstanceOfSatisfying(
+            BookingConflictException.class,
+            e -> {
+              assertThat(e.conflictingOccurrences()).hasSize(10);
+              assertThat(e.conflicts()).extracting(ConflictingInterval::bookingKey).containsOnly(Optional.of("standup"));
+            });
+    assertThat(world.backend.getEvent(CONTOSO, ORCHARD, booking.eventId())).isPresent();
   }
 
   @Test
