@@ -60,9 +60,6 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
   /** The service's change subscriptions. */
   public final FakeSubscriptions subscriptions;
 
-  /** How many times the instances of a series were listed. */
-  public final AtomicInteger seriesInstanceCalls = new AtomicInteger();
-
   /** How many times a room's events in a window were read. */
   public final AtomicInteger eventsBetweenCalls = new AtomicInteger();
 
@@ -328,7 +325,6 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
   @Override
   public Optional<List<CalendarEvent>> listSeriesInstances(
       TenantId tenantId, String mailbox, String seriesMasterId, Instant from, Instant to) {
-    seriesInstanceCalls.incrementAndGet();
     return locked(mailbox, box -> InMemorySeries.instances(box, seriesMasterId, from, to));
   }
 
