@@ -251,7 +251,8 @@ public final class CalendarServices {
               d -> TimeUnit.MILLISECONDS.sleep(d.toMillis()),
               statuses,
               events);
-      DefaultRoomBookings bookings = new DefaultRoomBookings(s, guarded, clock, statuses);
+      DefaultRoomBookings bookings =
+          new DefaultRoomBookings(s, guarded, clock, statuses, syncOptions.windowDaysAhead());
       DefaultCalendarSync sync =
           new DefaultCalendarSync(
               s, guarded, registry, syncListener, syncOptions, clock, events);

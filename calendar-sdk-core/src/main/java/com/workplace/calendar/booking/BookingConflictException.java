@@ -1,6 +1,7 @@
 package com.workplace.calendar.booking;
 
 import com.workplace.calendar.ConflictException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,15 +11,22 @@ import java.util.stream.Collectors;
  * slot won a race. Nothing of the refused booking is left: no event (an event written before the
  * race was lost is removed again) and no booking link; a refused move leaves the booking where it
  * was. The message and {@link #conflicts()} name the conflicting intervals, never another event's
- * subject unless the request asked for subjects.
+ * subject unless the request asked for subjects. For a recurring booking, {@link
+ * #conflictingOccurrences()} and the message also name the occurrences of the requested series
+ * that are in conflict (their dates).
  *
  * @since 0.2.0
  */
 public class BookingConflictException extends ConflictException {
   private static final long serialVersionUID = 1L;
 
+  /** At most this many intervals and occurrences are named in the message. */
+  private static final int LISTED = 20;
+
   /** The field is transient: the intervals are data for the caller, not for serialized logs. */
   private final transient List<ConflictingInterval> conflicts;
+
+  private final transient List<Instant> conflictingOccurrences;
 
   private final String calendarEmail;
 
@@ -38,9 +46,33 @@ public class BookingConflictException extends ConflictException {
       Instant end,
       List<ConflictingInterval> conflicts,
       boolean lostRace) {
-    super(message(calendarEmail, start, end, conflicts, lostRace));
+    this(calendarEmail, start, end, conflicts, List.of(), lostRace);
+  }
+
+  /**
+   * Creates the exception for a recurring booking.
+   *
+   * @param calendarEmail the room calendar
+   * @param start the requested start of the series' first occurrence
+   * @param end the requested end of the series' first occurrence
+   * @param conflicts the events in the way, at least one
+   * @param conflictingOccurrences the starts of the requested series' occurrences that overlap
+   *     them
+   * @param lostRace whether the series was written and removed again because another booking
+   *     came first
+   * @since 0.2.0
+   */
+  public BookingConflictException(
+      String calendarEmail,
+      Instant start,
+      Instant end,
+      List<ConflictingInterval> conflicts,
+      List<Instant> conflictingOccurrences,
+      boolean lostRace) {
+    super(message(calendarEmail, start, end, conflicts, conflictingOccurrences, lostRace));
     this.calendarEmail = calendarEmail;
     this.conflicts = List.copyOf(conflicts);
+    this.conflictingOccurrences = List.copyOf(conflictingOccurrences);
   }
 
   /**
@@ -50,6 +82,16 @@ public class BookingConflictException extends ConflictException {
    */
   public List<ConflictingInterval> conflicts() {
     return conflicts == null ? List.of() : conflicts;
+  }
+
+  /**
+   * The occurrences of a requested series that overlap the conflicting events.
+   *
+   * @return their starts, in order; empty when the booking does not recur
+   * @since 0.2.0
+   */
+  public List<Instant> conflictingOccurrences() {
+    return conflictingOccurrences == null ? List.of() : conflictingOccurrences;
   }
 
   /**
@@ -66,9 +108,11 @@ public class BookingConflictException extends ConflictException {
       Instant start,
       Instant end,
       List<ConflictingInterval> conflicts,
+      List<Instant> occurrences,
       boolean lostRace) {
     String intervals =
         conflicts.stream()
+            .limit(LISTED)
             .map(
                 c ->
                     c.start()
@@ -76,7 +120,23 @@ public class BookingConflictException extends ConflictException {
                         + c.end()
                         + (c.isPrivate() ? " (private)" : "")
                         + c.subject().map(s -> " \"" + s + "\"").orElse(""))
-            .collect(Collectors.joining(", "));
+            .collect(Collectors.joining(", "))
+            + more(conflicts.size());
+    if (!occurrences.isEmpty()) {
+      Duration length = Duration.between(start, end);
+      return calendarEmail
+          + " is already booked "
+          + (lostRace ? "(another booking of the same time came first) " : "")
+          + "at "
+          + intervals
+          + "; the requested series' occurrences "
+          + occurrences.stream()
+              .limit(LISTED)
+              .map(o -> o + "–" + o.plus(length))
+              .collect(Collectors.joining(", "))
+          + more(occurrences.size())
+          + " overlap it: choose another time or room";
+    }
     return calendarEmail
         + " is already booked "
         + (lostRace ? "(another booking of the same time came first) " : "")
@@ -87,5 +147,9 @@ public class BookingConflictException extends ConflictException {
         + "–"
         + end
         + " overlaps it: choose another time or room";
+  }
+
+  private static String more(int size) {
+    return size > LISTED ? " and " + (size - LISTED) + " more" : "";
   }
 }

@@ -3,6 +3,7 @@ package com.workplace.calendar.booking;
 import com.workplace.calendar.registry.EmailAddresses;
 import com.workplace.calendar.space.SpaceId;
 import com.workplace.calendar.tenant.TenantId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import java.util.Optional;
  *     {@link ConflictPolicy#REFUSE})
  * @param showConflictSubjects whether a refusal may name the subjects of the conflicting events
  *     (never those of private events; since 0.2.0; default {@code false})
+ * @param recurrence how the booking recurs, when it is a series: {@code start} and {@code end}
+ *     are then those of its first occurrence (since 0.2.0; default none)
  * @since 0.1.0
  */
 public record BookingRequest(
@@ -36,7 +39,8 @@ public record BookingRequest(
     Attendee booker,
     Optional<String> body,
     ConflictPolicy conflictPolicy,
-    boolean showConflictSubjects) {
+    boolean showConflictSubjects,
+    Optional<BookingRecurrence> recurrence) {
 
   /** The longest booking key accepted. */
   public static final int MAX_KEY_LENGTH = 200;
@@ -44,7 +48,14 @@ public record BookingRequest(
   /** The longest subject accepted. */
   public static final int MAX_SUBJECT_LENGTH = 255;
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @throws IllegalArgumentException if a value is invalid, or a recurrence does not fit the
+   *     booking: a weekly series must start on one of its days, have at most {@value
+   *     BookingRecurrence#MAX_OCCURRENCES} occurrences, and each occurrence must end before the
+   *     next one starts
+   */
   public BookingRequest {
     Objects.requireNonNull(tenantId, "tenantId");
     bookingKey = BookingKeys.check(bookingKey);
@@ -67,6 +78,70 @@ public record BookingRequest(
     Objects.requireNonNull(booker, "booker");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(conflictPolicy, "conflictPolicy");
+    Objects.requireNonNull(recurrence, "recurrence");
+    if (recurrence.isPresent()) {
+      checkRecurrence(recurrence.get(), start, end);
+    }
+  }
+
+  private static void checkRecurrence(BookingRecurrence recurrence, Instant start, Instant end) {
+    recurrence.occurrenceStarts(start);
+    Duration length = Duration.between(start, end);
+    Duration gap = recurrence.shortestGap();
+    if (length.compareTo(gap) > 0) {
+      throw new IllegalArgumentException(
+          "a booking of "
+              + length.toMinutes()
+              + " minutes cannot recur "
+              + recurrence.pattern()
+              + ": each occurrence must end before the next one starts, at most "
+              + gap.toDays()
+              + (gap.toDays() == 1 ? " day" : " days")
+              + " later");
+    }
+  }
+
+  /**
+   * A request for a single booking (the shape before recurrences).
+   *
+   * @param tenantId the tenant
+   * @param bookingKey the host's own key for the booking
+   * @param calendarEmail the room calendar, when booking by calendar
+   * @param spaceId the linked space, when booking by space
+   * @param subject the subject shown in the calendar
+   * @param start when it starts
+   * @param end when it ends
+   * @param booker the person who booked
+   * @param body an optional plain-text body
+   * @param conflictPolicy what to do when the time overlaps another event
+   * @param showConflictSubjects whether a refusal may name the subjects of the conflicting events
+   * @since 0.2.0
+   */
+  public BookingRequest(
+      TenantId tenantId,
+      String bookingKey,
+      Optional<String> calendarEmail,
+      Optional<SpaceId> spaceId,
+      String subject,
+      Instant start,
+      Instant end,
+      Attendee booker,
+      Optional<String> body,
+      ConflictPolicy conflictPolicy,
+      boolean showConflictSubjects) {
+    this(
+        tenantId,
+        bookingKey,
+        calendarEmail,
+        spaceId,
+        subject,
+        start,
+        end,
+        booker,
+        body,
+        conflictPolicy,
+        showConflictSubjects,
+        Optional.empty());
   }
 
   /**
@@ -103,7 +178,8 @@ public record BookingRequest(
         booker,
         body,
         ConflictPolicy.REFUSE,
-        false);
+        false,
+        Optional.empty());
   }
 
   /**
@@ -130,6 +206,7 @@ public record BookingRequest(
     private String body;
     private ConflictPolicy conflictPolicy = ConflictPolicy.REFUSE;
     private boolean showConflictSubjects;
+    private BookingRecurrence recurrence;
 
     private Builder(TenantId tenantId, String bookingKey) {
       this.tenantId = tenantId;
@@ -232,6 +309,20 @@ public record BookingRequest(
     }
 
     /**
+     * Makes the booking a recurring series; the time set with {@link #time} is its first
+     * occurrence.
+     *
+     * @param value how it recurs, e.g. {@code BookingRecurrence.weekly(1,
+     *     DayOfWeek.MONDAY).times(10)}
+     * @return this builder
+     * @since 0.2.0
+     */
+    public Builder recurrence(BookingRecurrence value) {
+      this.recurrence = Objects.requireNonNull(value, "recurrence");
+      return this;
+    }
+
+    /**
      * Builds the request.
      *
      * @return the request
@@ -255,7 +346,8 @@ public record BookingRequest(
           booker,
           Optional.ofNullable(body),
           conflictPolicy,
-          showConflictSubjects);
+          showConflictSubjects,
+          Optional.ofNullable(recurrence));
     }
   }
 }

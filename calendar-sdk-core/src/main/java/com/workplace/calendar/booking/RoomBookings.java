@@ -23,6 +23,16 @@ import java.util.Optional;
  * cannot be seen here: the next sync round reports it to the {@code SyncListener} as a change whose
  * {@code conflicts()} name the overlapping bookings.
  *
+ * <p><b>Recurring bookings (since 0.2.0).</b> A request with a {@link BookingRecurrence} makes one
+ * series under the booking key (one event, the series master, created with the key's {@code
+ * transactionId}, so retries never make two series). The room must accept recurring meetings
+ * ({@code AllowRecurringMeetings}), and the checks above apply to every occurrence: the series'
+ * span is read once and a refusal names the occurrences in conflict. The whole series must lie in
+ * the sync window (its last occurrence ends at most {@code SyncOptions.windowDaysAhead()} days
+ * after the start of today, UTC), where the SDK checks every occurrence and sync watches them.
+ * {@link #cancelOccurrence} cancels one occurrence, {@link #cancel} the series, {@link #endEarly}
+ * the occurrence running now.
+ *
  * @since 0.1.0
  */
 public interface RoomBookings {
@@ -35,7 +45,11 @@ public interface RoomBookings {
    * @throws com.workplace.calendar.ResourceNotFoundException if the calendar or space is unknown
    * @throws BookingConflictException if the time overlaps another event (and the request's {@link
    *     ConflictPolicy} refuses that), or another booking of the slot came first
-   * @throws BookingRuleException if the room's own rules refuse it, or the room is reserved
+   * @throws BookingRuleException if the room's own rules refuse it, or the room is reserved; for
+   *     a recurring request also when the room does not accept recurring meetings or the last
+   *     occurrence ends beyond the room's booking window
+   * @throws IllegalArgumentException if a recurring request's last occurrence ends after the sync
+   *     window
    */
   Booking create(BookingRequest request);
 
@@ -50,11 +64,15 @@ public interface RoomBookings {
    * @throws BookingConflictException if a new time overlaps another event; the booking stays as
    *     it was
    * @throws BookingRuleException if the room's own rules refuse the new time
+   * @throws com.workplace.calendar.ConflictException if the booking recurs and the update changes
+   *     its time (a series' subject can be changed; to move a series, cancel it and book it again,
+   *     or cancel single occurrences)
    */
   Booking update(TenantId tenantId, String bookingKey, BookingUpdate update);
 
   /**
-   * Cancels a booking: the room's cancellation when it organizes the event, a delete otherwise.
+   * Cancels a booking: the room's cancellation when it organizes the event, a delete otherwise. A
+   * recurring booking is cancelled as a whole series.
    *
    * @param tenantId the tenant
    * @param bookingKey the host's key
@@ -64,12 +82,34 @@ public interface RoomBookings {
   boolean cancel(TenantId tenantId, String bookingKey, String comment);
 
   /**
-   * Ends a booking now, freeing the room.
+   * Cancels one occurrence of a recurring booking; the series and its booking key stay. The
+   * occurrence is named by the start the series' pattern gives it (its original start, also when
+   * it was moved since), as sync reports it in {@code BookingChange.originalStart()}.
+   *
+   * @param tenantId the tenant
+   * @param bookingKey the host's key of the series
+   * @param originalStart the occurrence's original start
+   * @param comment a comment for the attendees, or {@code null}
+   * @return {@code true} if the occurrence was cancelled, {@code false} if the series has no such
+   *     occurrence any more (it was cancelled or deleted before)
+   * @throws com.workplace.calendar.ResourceNotFoundException if no booking has that key, or its
+   *     series is no longer in the calendar
+   * @throws com.workplace.calendar.ConflictException if the booking does not recur
+   * @throws IllegalArgumentException if the series' pattern has no occurrence at that start
+   * @since 0.2.0
+   */
+  boolean cancelOccurrence(
+      TenantId tenantId, String bookingKey, Instant originalStart, String comment);
+
+  /**
+   * Ends a booking now, freeing the room. For a recurring booking, the occurrence running now ends
+   * (it becomes an exception of the series); the other occurrences stay.
    *
    * @param tenantId the tenant
    * @param bookingKey the host's key
-   * @return the shortened booking
-   * @throws com.workplace.calendar.ConflictException if the booking has not started or has ended
+   * @return the shortened booking; for a recurring booking, the shortened occurrence
+   * @throws com.workplace.calendar.ConflictException if the booking has not started or has ended,
+   *     or no occurrence of a recurring booking is running now
    */
   Booking endEarly(TenantId tenantId, String bookingKey);
 
@@ -78,7 +118,7 @@ public interface RoomBookings {
    *
    * @param tenantId the tenant
    * @param bookingKey the host's key
-   * @return the booking, if it exists
+   * @return the booking, if it exists; a recurring booking says so ({@link Booking#recurring()})
    */
   Optional<Booking> get(TenantId tenantId, String bookingKey);
 

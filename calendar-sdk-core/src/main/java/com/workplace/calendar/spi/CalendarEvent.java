@@ -1,6 +1,7 @@
 package com.workplace.calendar.spi;
 
 import com.workplace.calendar.booking.Attendee;
+import com.workplace.calendar.booking.BookingRecurrence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,9 @@ import java.util.Optional;
  * @param isPrivate whether the event is marked private or confidential (since 0.2.0)
  * @param createdAt when the service created the event, if it said (since 0.2.0)
  * @param lastModifiedAt when the service last changed the event, if it said (since 0.2.0)
+ * @param recurrence for a series master, its pattern when {@link BookingRecurrence} can say it
+ *     (daily or weekly in UTC, ending on a date or after a count) and the backend sent it; empty
+ *     for every other item (since 0.2.0)
  * @since 0.1.0
  */
 public record CalendarEvent(
@@ -55,12 +59,14 @@ public record CalendarEvent(
     FreeBusyStatus showAs,
     boolean isPrivate,
     Optional<Instant> createdAt,
-    Optional<Instant> lastModifiedAt) {
+    Optional<Instant> lastModifiedAt,
+    Optional<BookingRecurrence> recurrence) {
   /**
    * Validates the record.
    *
-   * @throws IllegalArgumentException if an occurrence or exception names no series master, or
-   *     another kind of item names one or an original start
+   * @throws IllegalArgumentException if an occurrence or exception names no series master,
+   *     another kind of item names one or an original start, or an item that is not a series
+   *     master has a recurrence
    */
   public CalendarEvent {
     Objects.requireNonNull(id, "id");
@@ -78,6 +84,10 @@ public record CalendarEvent(
     Objects.requireNonNull(showAs, "showAs");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(lastModifiedAt, "lastModifiedAt");
+    Objects.requireNonNull(recurrence, "recurrence");
+    if (recurrence.isPresent() && type != EventType.SERIES_MASTER) {
+      throw new IllegalArgumentException("only a series master has a recurrence");
+    }
     if (type.isSeriesInstance() && seriesMasterId.isEmpty()) {
       throw new IllegalArgumentException("an " + type + " must name its series master");
     }
@@ -85,6 +95,71 @@ public record CalendarEvent(
       throw new IllegalArgumentException(
           "only occurrences and exceptions have a series master and an original start");
     }
+  }
+
+  /**
+   * Creates an event without a recurrence the SDK can say (every item but series masters, and
+   * masters whose pattern is unknown or was not sent).
+   *
+   * @param id the event id
+   * @param iCalUId the iCalendar UID, if given
+   * @param subject the subject, if visible
+   * @param start the start
+   * @param end the end
+   * @param organizer the organizer, if visible
+   * @param attendees the attendees
+   * @param transactionId the idempotency key it was created with, if any
+   * @param cancelled whether the event is cancelled
+   * @param type what kind of item it is
+   * @param seriesMasterId the series master's id, for occurrences and exceptions
+   * @param originalStart the slot's start, for occurrences and exceptions, if sent
+   * @param changeKey the version tag, if sent
+   * @param partial whether subject, organizer and attendees were left out
+   * @param showAs how the event shows the room's time
+   * @param isPrivate whether the event is private
+   * @param createdAt when the service created it, if it said
+   * @param lastModifiedAt when the service last changed it, if it said
+   * @since 0.2.0
+   */
+  public CalendarEvent(
+      String id,
+      Optional<String> iCalUId,
+      Optional<String> subject,
+      Instant start,
+      Instant end,
+      Optional<Attendee> organizer,
+      List<Attendee> attendees,
+      Optional<String> transactionId,
+      boolean cancelled,
+      EventType type,
+      Optional<String> seriesMasterId,
+      Optional<Instant> originalStart,
+      Optional<String> changeKey,
+      boolean partial,
+      FreeBusyStatus showAs,
+      boolean isPrivate,
+      Optional<Instant> createdAt,
+      Optional<Instant> lastModifiedAt) {
+    this(
+        id,
+        iCalUId,
+        subject,
+        start,
+        end,
+        organizer,
+        attendees,
+        transactionId,
+        cancelled,
+        type,
+        seriesMasterId,
+        originalStart,
+        changeKey,
+        partial,
+        showAs,
+        isPrivate,
+        createdAt,
+        lastModifiedAt,
+        Optional.empty());
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.workplace.calendar.spi;
 
 import com.workplace.calendar.booking.Attendee;
+import com.workplace.calendar.booking.BookingRecurrence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * @param end the end
  * @param attendees the attendees (the booker)
  * @param body an optional plain-text body
+ * @param recurrence how the event recurs, when it is a series: {@code start} and {@code end} are
+ *     its first occurrence's, the dates are UTC dates, and the transaction id belongs to the
+ *     series master (since 0.2.0)
  * @since 0.1.0
  */
 public record EventDraft(
@@ -23,7 +27,8 @@ public record EventDraft(
     Instant start,
     Instant end,
     List<Attendee> attendees,
-    Optional<String> body) {
+    Optional<String> body,
+    Optional<BookingRecurrence> recurrence) {
   /** Validates the record. */
   public EventDraft {
     Objects.requireNonNull(transactionId, "transactionId");
@@ -32,5 +37,27 @@ public record EventDraft(
     Objects.requireNonNull(end, "end");
     attendees = List.copyOf(attendees);
     Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(recurrence, "recurrence");
+  }
+
+  /**
+   * A single event (the shape before recurring events).
+   *
+   * @param transactionId the idempotency key
+   * @param subject the subject
+   * @param start the start
+   * @param end the end
+   * @param attendees the attendees
+   * @param body an optional plain-text body
+   * @since 0.2.0
+   */
+  public EventDraft(
+      String transactionId,
+      String subject,
+      Instant start,
+      Instant end,
+      List<Attendee> attendees,
+      Optional<String> body) {
+    this(transactionId, subject, start, end, attendees, body, Optional.empty());
   }
 }

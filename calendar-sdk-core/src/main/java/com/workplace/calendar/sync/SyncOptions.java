@@ -238,7 +238,8 @@ public final class SyncOptions {
     }
 
     /**
-     * Sets the sync window in whole UTC days around today.
+     * Sets the sync window in whole UTC days around today. A recurring booking's last occurrence
+     * must end inside it (see {@link com.workplace.calendar.booking.RoomBookings#create}).
      *
      * @param daysBack days before today the window starts (0 to 31)
      * @param daysAhead days after the start of today the window ends (1 to 730)

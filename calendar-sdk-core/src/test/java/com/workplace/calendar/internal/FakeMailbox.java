@@ -27,6 +27,7 @@ final class FakeMailbox {
   /** {@return the busy times in a window, cut to it} */
   List<BusyInterval> busy(Instant from, Instant to) {
     return events.values().stream()
+        .filter(e -> e.type() != com.workplace.calendar.spi.EventType.SERIES_MASTER)
         .filter(e -> !e.cancelled() && FakeDelta.overlaps(e, from, to))
         .map(e -> new BusyInterval(later(e.start(), from), earlier(e.end(), to), "busy"))
         .sorted(Comparator.comparing(BusyInterval::start))

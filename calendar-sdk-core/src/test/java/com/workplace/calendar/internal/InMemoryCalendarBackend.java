@@ -10,6 +10,7 @@ import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.CalendarProvider;
 import com.workplace.calendar.spi.DeltaPage;
 import com.workplace.calendar.spi.EventDraft;
+import com.workplace.calendar.spi.EventType;
 import com.workplace.calendar.spi.IncomingNotification;
 import com.workplace.calendar.spi.ProviderSubscription;
 import com.workplace.calendar.spi.SubscriptionRequest;
@@ -37,6 +38,7 @@ import java.util.function.Supplier;
  * {@code transactionId} de-duplication, the organizer rule for cancel, delta rounds with opaque
  * links, subscriptions, and switches for the failures the SDK must survive (lost create answers,
  * expired delta links, replays, looping or endless next links, refused subscription lifetimes).
+ * Series created through it are kept by {@link InMemorySeries}.
  * Every call per mailbox is counted, and overlapping calls on one mailbox are recorded.
  */
 public final class InMemoryCalendarBackend implements CalendarProvider {
@@ -57,6 +59,9 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
 
   /** The service's change subscriptions. */
   public final FakeSubscriptions subscriptions;
+
+  /** How many times a room's events in a window were read. */
+  public final AtomicInteger eventsBetweenCalls = new AtomicInteger();
 
   /** How many events were created (not counting de-duplicated creates). */
   public final AtomicInteger eventsCreated = new AtomicInteger();
@@ -216,6 +221,11 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
   }
 
   private CalendarEvent created(FakeMailbox box, String mailbox, EventDraft draft) {
+    if (draft.recurrence().isPresent()) {
+      CalendarEvent master = InMemorySeries.create(box, "evt-" + (++ids), mailbox, draft);
+      eventsCreated.incrementAndGet();
+      return master;
+    }
     CalendarEvent event =
         new CalendarEvent(
             "evt-" + (++ids),
@@ -240,9 +250,14 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
   @Override
   public List<CalendarEvent> eventsBetween(
       TenantId tenantId, String mailbox, Instant from, Instant to) {
+    eventsBetweenCalls.incrementAndGet();
     return locked(
         mailbox,
-        box -> box.events.values().stream().filter(e -> e.overlaps(from, to)).toList());
+        box ->
+            box.events.values().stream()
+                .filter(e -> e.type() != EventType.SERIES_MASTER)
+                .filter(e -> e.overlaps(from, to))
+                .toList());
   }
 
   @Override
@@ -257,13 +272,21 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
         mailbox,
         box -> {
           CalendarEvent e = require(box, eventId);
+          Optional<String> newSubject = subject.isPresent() ? subject : e.subject();
+          if (e.type().isSeriesInstance()) {
+            CalendarEvent exception =
+                InMemorySeries.changedInstance(e, newSubject, start.orElse(e.start()), end.orElse(e.end()));
+            box.put(exception);
+            return exception;
+          }
+          if (e.type() == EventType.SERIES_MASTER && (start.isPresent() || end.isPresent())) {
+            throw error(400, "ErrorInvalidRequest", "this backend does not move series");
+          }
+          if (e.type() == EventType.SERIES_MASTER) {
+            return InMemorySeries.rename(box, e, newSubject);
+          }
           CalendarEvent changed =
-              FakeMailbox.copy(
-                  e,
-                  subject.isPresent() ? subject : e.subject(),
-                  start.orElse(e.start()),
-                  end.orElse(e.end()),
-                  e.cancelled());
+              FakeMailbox.copy(e, newSubject, start.orElse(e.start()), end.orElse(e.end()), e.cancelled());
           box.put(changed);
           return changed;
         });
@@ -283,25 +306,26 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
             throw error(400, "ErrorInvalidRequest", "You need to be an organizer to cancel.");
           }
           cancellations.add(mailbox + "/" + eventId + "/" + comment.orElse(""));
+          InMemorySeries.removeWithInstances(box, eventId);
           return box.remove(eventId);
         });
   }
 
   @Override
   public boolean deleteEvent(TenantId tenantId, String mailbox, String eventId) {
-    return locked(mailbox, box -> box.remove(eventId));
+    return locked(
+        mailbox,
+        box -> {
+          InMemorySeries.removeWithInstances(box, eventId);
+          return box.remove(eventId);
+        });
   }
 
-  /** This backend holds no recurring series: a known event has no instances. */
+  /** The instances of a series made through {@link #createEvent}; none for other events. */
   @Override
   public Optional<List<CalendarEvent>> listSeriesInstances(
       TenantId tenantId, String mailbox, String seriesMasterId, Instant from, Instant to) {
-    return locked(
-        mailbox,
-        box ->
-            box.events.containsKey(seriesMasterId)
-                ? Optional.of(List.<CalendarEvent>of())
-                : Optional.<List<CalendarEvent>>empty());
+    return locked(mailbox, box -> InMemorySeries.instances(box, seriesMasterId, from, to));
   }
 
   @Override

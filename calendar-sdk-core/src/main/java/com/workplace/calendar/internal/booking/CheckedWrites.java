@@ -1,9 +1,5 @@
 package com.workplace.calendar.internal.booking;
 
-import com.workplace.calendar.booking.BookingConflictException;
-import com.workplace.calendar.booking.BookingRule;
-import com.workplace.calendar.booking.BookingRuleException;
-import com.workplace.calendar.booking.ConflictingInterval;
 import com.workplace.calendar.internal.booking.RoomRules.ConflictCheck;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.CalendarProvider;
@@ -17,12 +13,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes bookings so that a room is not booked twice: check, write, check again.
+ * Writes bookings so that a room is not booked twice: check, write, check again. A recurring
+ * booking is checked the same way for every occurrence: the span of the series is read once, and
+ * an occurrence in the way of another event refuses the series (a series that lost a race after
+ * writing is withdrawn as a whole).
  *
  * <p><b>How.</b> A checked write holds the room's write lock ({@link RoomWriteLocks}: in-process,
  * then a lease in the store that every instance shares) from its check to its post-write check.
@@ -39,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *       other events their {@code createdDateTime}), ties broken by the smaller event id. A write
  *       that lost removes what it wrote: a created event is cancelled (the booker gets the
  *       cancellation of the invitation) and its booking link deleted; a moved booking goes back to
- *       its old time. The caller gets a {@link BookingConflictException}.
+ *       its old time. The caller gets a {@link
+ *       com.workplace.calendar.booking.BookingConflictException}.
  * </ol>
  *
  * <p><b>Why a lock and a post-write check.</b> The lock serializes the SDK's own writers of one
@@ -63,19 +62,23 @@ final class CheckedWrites {
   private final CalendarStore store;
   private final CalendarProvider provider;
   private final RoomWriteLocks locks;
+  private final ConflictRefusals refusals;
 
   CheckedWrites(CalendarStore store, CalendarProvider provider, RoomWriteLocks locks) {
     this.store = Objects.requireNonNull(store, "store");
     this.provider = Objects.requireNonNull(provider, "provider");
     this.locks = Objects.requireNonNull(locks, "locks");
+    this.refusals = new ConflictRefusals(store);
   }
 
   /**
-   * Creates a booking's event after checking its interval, and checks again after writing.
+   * Creates a booking's event after checking its interval (every occurrence's, for a series), and
+   * checks again after writing. A series' span is read once, before and after.
    *
    * @param tenantId the tenant
    * @param email the room
    * @param draft the event (its transaction id identifies the booking)
+   * @param slots the intervals the booking takes, in order: one, or one per occurrence
    * @param link supplies the booking link once the check passed (it may insert it)
    * @param check how overlaps are treated
    * @param showSubjects whether a refusal may name subjects
@@ -85,6 +88,7 @@ final class CheckedWrites {
       TenantId tenantId,
       String email,
       EventDraft draft,
+      List<Slot> slots,
       Supplier<BookingLink> link,
       ConflictCheck check,
       boolean showSubjects) {
@@ -92,33 +96,68 @@ final class CheckedWrites {
       BookingLink stored = link.get();
       return new Created(stored, provider.createEvent(tenantId, email, draft));
     }
+    boolean series = draft.recurrence().isPresent();
+    Instant from = slots.get(0).start();
+    Instant to = slots.get(slots.size() - 1).end();
     try (RoomWriteLocks.Held held = locks.acquire(tenantId, email)) {
-      List<CalendarEvent> before = provider.eventsBetween(tenantId, email, draft.start(), draft.end());
-      boolean earlierAttemptWrote =
-          before.stream().anyMatch(e -> e.transactionId().filter(draft.transactionId()::equals).isPresent());
-      if (!earlierAttemptWrote) {
-        List<CalendarEvent> inTheWay = inTheWay(before, draft.start(), draft.end(), null, draft.transactionId());
-        if (!inTheWay.isEmpty()) {
-          throw refusal(tenantId, email, draft.start(), draft.end(), inTheWay, check, showSubjects, false);
-        }
+      List<CalendarEvent> before = provider.eventsBetween(tenantId, email, from, to);
+      Clash clash = Clash.find(before, slots, null, draft.transactionId());
+      if (!clash.isEmpty() && !earlierAttemptWrote(tenantId, email, before, clash, draft)) {
+        throw refusals.refusal(tenantId, email, clash, series, check, showSubjects, false);
       }
       BookingLink stored = link.get();
       held.renew();
       CalendarEvent created = provider.createEvent(tenantId, email, draft);
       held.renew();
-      List<CalendarEvent> after = provider.eventsBetween(tenantId, email, draft.start(), draft.end());
+      List<CalendarEvent> after = provider.eventsBetween(tenantId, email, from, to);
       Instant mine =
           stampOf(after, created.id()).flatMap(CalendarEvent::createdAt).or(created::createdAt).orElse(null);
-      List<CalendarEvent> winners =
-          firstToTheSlot(
-              inTheWay(after, draft.start(), draft.end(), created.id(), draft.transactionId()), mine, created.id());
-      if (winners.isEmpty()) {
+      List<Slot> taken = series ? Clash.instancesOf(after, created.id(), slots) : slots;
+      Clash lost =
+          Clash.find(after, taken, created.id(), draft.transactionId()).firstToTheSlots(mine, created.id());
+      if (lost.isEmpty()) {
         return new Created(stored, created);
       }
       removeLostEvent(tenantId, email, created.id());
       store.deleteBookingLink(tenantId, stored.bookingKey());
-      throw refusal(tenantId, email, draft.start(), draft.end(), winners, check, showSubjects, true);
+      throw refusals.refusal(tenantId, email, lost, series, check, showSubjects, true);
     }
+  }
+
+  /**
+   * Whether the events in the way are the booking's own, written by an earlier or concurrent
+   * create of the same booking: a single event carries the transaction id. A series' occurrences
+   * carry none, their master does: they are the booking's own when a link of the booking exists
+   * (it is always written before the create) and names their master, or, while it has no event id
+   * yet, when their master (read once per series in the way) has the transaction id.
+   */
+  private boolean earlierAttemptWrote(
+      TenantId tenantId, String email, List<CalendarEvent> before, Clash clash, EventDraft draft) {
+    String transactionId = draft.transactionId();
+    if (before.stream().anyMatch(e -> e.transactionId().filter(transactionId::equals).isPresent())) {
+      return true;
+    }
+    if (draft.recurrence().isEmpty()) {
+      return false;
+    }
+    Optional<BookingLink> link =
+        store.findBookingLinkByTransaction(tenantId, transactionId).filter(l -> l.calendarEmail().equals(email));
+    if (link.isEmpty()) {
+      return false;
+    }
+    List<String> masters =
+        clash.events().stream().map(CalendarEvent::seriesMasterId).flatMap(Optional::stream).distinct().toList();
+    if (link.get().eventId().isPresent()) {
+      return masters.contains(link.get().eventId().get());
+    }
+    return masters.stream()
+        .anyMatch(
+            master ->
+                provider
+                    .getEvent(tenantId, email, master)
+                    .flatMap(CalendarEvent::transactionId)
+                    .filter(transactionId::equals)
+                    .isPresent());
   }
 
   /**
@@ -146,11 +185,12 @@ final class CheckedWrites {
     if (check == ConflictCheck.NONE) {
       return provider.updateEvent(tenantId, email, current.id(), subject, Optional.of(start), Optional.of(end));
     }
+    List<Slot> slot = List.of(new Slot(start, end));
     try (RoomWriteLocks.Held held = locks.acquire(tenantId, email)) {
-      List<CalendarEvent> inTheWay =
-          inTheWay(provider.eventsBetween(tenantId, email, start, end), start, end, current.id(), link.transactionId());
-      if (!inTheWay.isEmpty()) {
-        throw refusal(tenantId, email, start, end, inTheWay, check, showSubjects, false);
+      Clash clash =
+          Clash.find(provider.eventsBetween(tenantId, email, start, end), slot, current.id(), link.transactionId());
+      if (!clash.isEmpty()) {
+        throw refusals.refusal(tenantId, email, clash, false, check, showSubjects, false);
       }
       held.renew();
       CalendarEvent moved =
@@ -159,8 +199,8 @@ final class CheckedWrites {
       List<CalendarEvent> after = provider.eventsBetween(tenantId, email, start, end);
       Instant mine =
           stampOf(after, moved.id()).flatMap(CalendarEvent::lastModifiedAt).or(moved::lastModifiedAt).orElse(null);
-      List<CalendarEvent> winners = firstToTheSlot(inTheWay(after, start, end, moved.id(), link.transactionId()), mine, moved.id());
-      if (winners.isEmpty()) {
+      Clash lost = Clash.find(after, slot, moved.id(), link.transactionId()).firstToTheSlots(mine, moved.id());
+      if (lost.isEmpty()) {
         return moved;
       }
       provider.updateEvent(
@@ -170,17 +210,21 @@ final class CheckedWrites {
           subject.isPresent() ? current.subject() : Optional.empty(),
           Optional.of(current.start()),
           Optional.of(current.end()));
-      throw refusal(tenantId, email, start, end, winners, check, showSubjects, true);
+      throw refusals.refusal(tenantId, email, lost, false, check, showSubjects, true);
     }
   }
 
-  /** The events that block an interval, other than the booking's own. */
+  /**
+   * The events that block an interval, other than the booking's own (its event, the instances of
+   * its series, an event with its transaction id).
+   */
   static List<CalendarEvent> inTheWay(
       List<CalendarEvent> events, Instant start, Instant end, String ownId, String ownTransaction) {
     return events.stream()
         .filter(CalendarEvent::blocksTime)
         .filter(e -> e.overlaps(start, end))
         .filter(e -> !e.id().equals(ownId))
+        .filter(e -> ownId == null || e.seriesMasterId().filter(ownId::equals).isEmpty())
         .filter(e -> e.transactionId().filter(ownTransaction::equals).isEmpty())
         .sorted(Comparator.comparing(CalendarEvent::start).thenComparing(CalendarEvent::id))
         .toList();
@@ -219,43 +263,6 @@ final class CheckedWrites {
       LOG.warn("Cancelling a booking that lost its slot in {} failed; deleting it instead", email, e);
       provider.deleteEvent(tenantId, email, eventId);
     }
-  }
-
-  private RuntimeException refusal(
-      TenantId tenantId,
-      String email,
-      Instant start,
-      Instant end,
-      List<CalendarEvent> events,
-      ConflictCheck check,
-      boolean showSubjects,
-      boolean lostRace) {
-    List<ConflictingInterval> intervals = events.stream().map(e -> interval(tenantId, email, e, showSubjects)).toList();
-    if (check == ConflictCheck.ROOM_FORBIDS) {
-      return new BookingRuleException(
-          BookingRule.CONFLICTS_NOT_ALLOWED,
-          email,
-          email
-              + " does not allow overlapping bookings (AllowConflicts=False), and "
-              + start
-              + "–"
-              + end
-              + " overlaps "
-              + intervals.stream().map(ConflictingInterval::toString).collect(Collectors.joining(", "))
-              + "; the request's ConflictPolicy.ALLOW cannot override the room's rule: choose another"
-              + " time or room");
-    }
-    return new BookingConflictException(email, start, end, intervals, lostRace);
-  }
-
-  private ConflictingInterval interval(TenantId tenantId, String email, CalendarEvent e, boolean showSubjects) {
-    Optional<String> key =
-        store
-            .findBookingLinkByEvent(tenantId, email, e.id())
-            .or(() -> e.transactionId().flatMap(t -> store.findBookingLinkByTransaction(tenantId, t)))
-            .map(BookingLink::bookingKey);
-    Optional<String> subject = showSubjects && !e.isPrivate() ? e.subject() : Optional.empty();
-    return new ConflictingInterval(e.start(), e.end(), e.isPrivate(), subject, key);
   }
 
   /**

@@ -2,7 +2,6 @@ package com.workplace.calendar.internal.booking;
 
 import com.workplace.calendar.ConflictException;
 import com.workplace.calendar.DuplicateRecordException;
-import com.workplace.calendar.ResourceNotFoundException;
 import com.workplace.calendar.StaleRecordException;
 import com.workplace.calendar.booking.Availability;
 import com.workplace.calendar.booking.Booking;
@@ -15,8 +14,10 @@ import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.internal.TenantStatusCache;
 import com.workplace.calendar.spi.CalendarProvider;
 import com.workplace.calendar.spi.EventDraft;
+import com.workplace.calendar.spi.EventType;
 import com.workplace.calendar.store.BookingLink;
 import com.workplace.calendar.store.CalendarStore;
+import com.workplace.calendar.sync.SyncOptions;
 import com.workplace.calendar.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,12 @@ import org.slf4j.LoggerFactory;
  *       cancel).
  *   <li><b>Availability</b> checks the window and addresses here, splits windows longer than 31
  *       days into pieces and joins the answers; splitting by number of rooms is the provider's job.
+ *   <li><b>Recurring bookings</b> ({@link SeriesBookings}): a request with a recurrence creates one
+ *       series master under the same link and {@code transactionId} scheme, after the room's rules
+ *       for series and the horizon, with every occurrence's slot checked by {@link CheckedWrites}.
+ *       Cancel removes the series; {@code cancelOccurrence} and {@code endEarly} change single
+ *       occurrences, found through the series' instances. An update may rename a series, not move
+ *       it.
  * </ul>
  */
 public final class DefaultRoomBookings implements RoomBookings {
@@ -71,6 +78,8 @@ public final class DefaultRoomBookings implements RoomBookings {
   private final Clock clock;
   private final TenantStatusCache tenants;
   private final CheckedWrites writes;
+  private final BookingLinks links;
+  private final SeriesBookings series;
 
   /**
    * Creates the bookings.
@@ -94,11 +103,32 @@ public final class DefaultRoomBookings implements RoomBookings {
    */
   public DefaultRoomBookings(
       CalendarStore store, CalendarProvider provider, Clock clock, TenantStatusCache tenants) {
+    this(store, provider, clock, tenants, SyncOptions.defaults().windowDaysAhead());
+  }
+
+  /**
+   * Creates the bookings.
+   *
+   * @param store where booking links are kept
+   * @param provider the backend
+   * @param clock the clock
+   * @param tenants the tenants' statuses
+   * @param horizonDays the sync window's days ahead: a recurring booking's last occurrence must
+   *     end by then (counted from the start of today, UTC)
+   */
+  public DefaultRoomBookings(
+      CalendarStore store,
+      CalendarProvider provider,
+      Clock clock,
+      TenantStatusCache tenants,
+      int horizonDays) {
     this.store = Objects.requireNonNull(store, "store");
     this.provider = Objects.requireNonNull(provider, "provider");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.tenants = Objects.requireNonNull(tenants, "tenants");
     this.writes = new CheckedWrites(store, provider, new RoomWriteLocks(store));
+    this.links = new BookingLinks(store, provider);
+    this.series = new SeriesBookings(provider, horizonDays);
   }
 
   @Override
@@ -107,6 +137,7 @@ public final class DefaultRoomBookings implements RoomBookings {
     TenantId tenantId = request.tenantId();
     String email = BookingTargets.resolveCalendar(store, request);
     String transactionId = TransactionIds.of(tenantId, request.bookingKey());
+    List<Slot> slots = SeriesBookings.slots(request);
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<BookingLink> existing = store.findBookingLink(tenantId, request.bookingKey());
       if (existing.isPresent()) {
@@ -124,11 +155,11 @@ public final class DefaultRoomBookings implements RoomBookings {
         }
         RoomCalendar calendar = BookingTargets.requireBookable(store, tenantId, email);
         tenants.requireAuthorized(tenantId);
-        return createEvent(request, calendar, link.transactionId(), () -> link);
+        return createEvent(request, calendar, slots, link.transactionId(), () -> link);
       }
       RoomCalendar calendar = BookingTargets.requireBookable(store, tenantId, email);
       tenants.requireAuthorized(tenantId);
-      RoomRules.checkCreate(calendar, request.start(), request.end(), clock.instant());
+      series.checkCreate(calendar, request, slots, clock.instant());
       BookingLink fresh =
           new BookingLink(
               tenantId,
@@ -139,7 +170,7 @@ public final class DefaultRoomBookings implements RoomBookings {
               clock.instant(),
               0);
       try {
-        return createEvent(request, calendar, transactionId, () -> store.insertBookingLink(fresh));
+        return createEvent(request, calendar, slots, transactionId, () -> store.insertBookingLink(fresh));
       } catch (DuplicateRecordException e) {
         // a concurrent create of the same key wrote its link first: continue with that link
       }
@@ -151,6 +182,7 @@ public final class DefaultRoomBookings implements RoomBookings {
   private Booking createEvent(
       BookingRequest request,
       RoomCalendar calendar,
+      List<Slot> slots,
       String transactionId,
       Supplier<BookingLink> link) {
     EventDraft draft =
@@ -160,7 +192,8 @@ public final class DefaultRoomBookings implements RoomBookings {
             request.start(),
             request.end(),
             List.of(request.booker()),
-            request.body());
+            request.body(),
+            request.recurrence());
     // a failure of the create leaves the link without an event id: the next create sends the
     // same transactionId again and the service answers with the event it may already have made
     CheckedWrites.Created created =
@@ -168,44 +201,19 @@ public final class DefaultRoomBookings implements RoomBookings {
             calendar.tenantId(),
             calendar.email(),
             draft,
+            slots,
             link,
             RoomRules.conflictCheck(calendar, request.conflictPolicy()),
             request.showConflictSubjects());
-    complete(created.link(), created.event().id());
-    return toBooking(created.link(), created.event());
-  }
-
-  private void complete(BookingLink link, String eventId) {
-    BookingLink current = link;
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (current.eventId().filter(eventId::equals).isPresent()) {
-        return;
-      }
-      try {
-        store.updateBookingLink(current.withEventId(eventId));
-        return;
-      } catch (StaleRecordException e) {
-        Optional<BookingLink> fresh = store.findBookingLink(link.tenantId(), link.bookingKey());
-        if (fresh.isEmpty()) {
-          break;
-        }
-        current = fresh.get();
-      } catch (ResourceNotFoundException e) {
-        break;
-      }
-    }
-    LOG.warn(
-        "Booking link of tenant {} in {} vanished while its event {} was created; the event stays",
-        link.tenantId(),
-        link.calendarEmail(),
-        eventId);
+    links.complete(created.link(), created.event().id());
+    return BookingLinks.toBooking(created.link(), created.event());
   }
 
   private Booking readExisting(BookingLink link) {
     String eventId = link.eventId().orElseThrow();
     return provider
         .getEvent(link.tenantId(), link.calendarEmail(), eventId)
-        .map(event -> toBooking(link, event))
+        .map(event -> BookingLinks.toBooking(link, event))
         .orElseThrow(
             () ->
                 new ConflictException(
@@ -220,8 +228,8 @@ public final class DefaultRoomBookings implements RoomBookings {
   @Override
   public Booking update(TenantId tenantId, String bookingKey, BookingUpdate update) {
     Objects.requireNonNull(update, "update");
-    BookingLink link = requireCompleteLink(tenantId, bookingKey);
-    CalendarEvent current = requireEvent(link);
+    BookingLink link = links.requireComplete(tenantId, bookingKey);
+    CalendarEvent current = links.requireEvent(link);
     Instant start = update.start().orElse(current.start());
     Instant end = update.end().orElse(current.end());
     if (!end.isAfter(start)) {
@@ -229,6 +237,9 @@ public final class DefaultRoomBookings implements RoomBookings {
           "the booking must end after it starts (start " + start + ", end " + end + ")");
     }
     boolean moves = !start.equals(current.start()) || !end.equals(current.end());
+    if (moves && current.type() == EventType.SERIES_MASTER) {
+      throw SeriesBookings.timeChangeRefused(link);
+    }
     Optional<RoomCalendar> calendar = store.findCalendar(tenantId, link.calendarEmail());
     if (!moves || calendar.isEmpty()) {
       CalendarEvent changed =
@@ -239,7 +250,7 @@ public final class DefaultRoomBookings implements RoomBookings {
               update.subject(),
               update.start(),
               update.end());
-      return toBooking(link, changed);
+      return BookingLinks.toBooking(link, changed);
     }
     RoomRules.checkTime(calendar.get(), start, end, clock.instant());
     CalendarEvent moved =
@@ -251,14 +262,18 @@ public final class DefaultRoomBookings implements RoomBookings {
             end,
             RoomRules.conflictCheck(calendar.get(), update.conflictPolicy()),
             update.showConflictSubjects());
-    return toBooking(link, moved);
+    return BookingLinks.toBooking(link, moved);
   }
 
   @Override
   public Booking endEarly(TenantId tenantId, String bookingKey) {
-    BookingLink link = requireCompleteLink(tenantId, bookingKey);
-    CalendarEvent current = requireEvent(link);
+    BookingLink link = links.requireComplete(tenantId, bookingKey);
+    CalendarEvent current = links.requireEvent(link);
     Instant now = clock.instant();
+    if (current.type() == EventType.SERIES_MASTER) {
+      return BookingLinks.toOccurrenceBooking(
+          link, series.endRunningOccurrence(link, current, now), current);
+    }
     if (current.cancelled()) {
       throw new ConflictException("booking " + bookingKey + " was cancelled; it cannot end early");
     }
@@ -282,7 +297,7 @@ public final class DefaultRoomBookings implements RoomBookings {
             Optional.empty(),
             Optional.empty(),
             Optional.of(now));
-    return toBooking(link, changed);
+    return BookingLinks.toBooking(link, changed);
   }
 
   @Override
@@ -322,6 +337,16 @@ public final class DefaultRoomBookings implements RoomBookings {
   }
 
   @Override
+  public boolean cancelOccurrence(
+      TenantId tenantId, String bookingKey, Instant originalStart, String comment) {
+    Objects.requireNonNull(originalStart, "originalStart");
+    BookingLink link = links.requireComplete(tenantId, bookingKey);
+    CalendarEvent master = links.requireEvent(link);
+    return series.cancelOccurrence(
+        link, master, originalStart, Optional.ofNullable(comment).filter(c -> !c.isBlank()));
+  }
+
+  @Override
   public Optional<Booking> get(TenantId tenantId, String bookingKey) {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(bookingKey, "bookingKey");
@@ -331,58 +356,12 @@ public final class DefaultRoomBookings implements RoomBookings {
     }
     return provider
         .getEvent(tenantId, link.get().calendarEmail(), link.get().eventId().get())
-        .map(event -> toBooking(link.get(), event));
+        .map(event -> BookingLinks.toBooking(link.get(), event));
   }
 
   @Override
   public List<Availability> availability(
       TenantId tenantId, Collection<String> calendarEmails, Instant from, Instant to) {
     return AvailabilityWindows.read(store, provider, tenantId, calendarEmails, from, to);
-  }
-
-  private BookingLink requireCompleteLink(TenantId tenantId, String bookingKey) {
-    Objects.requireNonNull(tenantId, "tenantId");
-    Objects.requireNonNull(bookingKey, "bookingKey");
-    BookingLink link =
-        store
-            .findBookingLink(tenantId, bookingKey)
-            .orElseThrow(
-                () ->
-                    new ResourceNotFoundException(
-                        "no booking has key " + bookingKey + " in tenant " + tenantId));
-    if (link.eventId().isEmpty()) {
-      throw new ConflictException(
-          "booking "
-              + bookingKey
-              + " was never confirmed by the calendar; repeat the create first");
-    }
-    return link;
-  }
-
-  private CalendarEvent requireEvent(BookingLink link) {
-    return provider
-        .getEvent(link.tenantId(), link.calendarEmail(), link.eventId().orElseThrow())
-        .orElseThrow(
-            () ->
-                new ResourceNotFoundException(
-                    "the event of booking "
-                        + link.bookingKey()
-                        + " is no longer in "
-                        + link.calendarEmail()
-                        + " (deleted there)"));
-  }
-
-  private static Booking toBooking(BookingLink link, CalendarEvent event) {
-    return new Booking(
-        link.tenantId(),
-        link.bookingKey(),
-        link.calendarEmail(),
-        event.id(),
-        event.iCalUId(),
-        event.subject().orElse(""),
-        event.start(),
-        event.end(),
-        event.organizer(),
-        event.attendees());
   }
 }

@@ -41,15 +41,29 @@ public final class RoomRules {
    * @throws BookingRuleException if a rule refuses it
    */
   static void checkCreate(RoomCalendar calendar, Instant start, Instant end, Instant now) {
-    if (calendar.bookingType() == RoomBookingType.RESERVED) {
-      throw new BookingRuleException(
-          BookingRule.RESERVED_ROOM,
-          calendar.email(),
-          calendar.email()
-              + " is a reserved room (Places bookingType 'reserved'): it is not booked through its"
-              + " calendar; choose a standard room, or ask the administrator to make it bookable");
-    }
+    checkNotReserved(calendar);
     checkTime(calendar, start, end, now);
+  }
+
+  /**
+   * Checks a new recurring booking: the room is not reserved and accepts recurring meetings, an
+   * occurrence is not longer than the room allows, and the last occurrence ends inside the
+   * booking window (as Exchange's default {@code EnforceSchedulingHorizon=True} declines a series
+   * that reaches beyond it).
+   *
+   * @param calendar the room calendar
+   * @param firstStart the first occurrence's start
+   * @param firstEnd the first occurrence's end (every occurrence lasts as long)
+   * @param lastEnd the last occurrence's end
+   * @param now the current time
+   * @throws BookingRuleException if a rule refuses it
+   */
+  static void checkSeries(
+      RoomCalendar calendar, Instant firstStart, Instant firstEnd, Instant lastEnd, Instant now) {
+    checkNotReserved(calendar);
+    checkRecurring(calendar);
+    checkDuration(calendar, firstStart, firstEnd);
+    checkWindow(calendar, lastEnd, now, "the series' last occurrence");
   }
 
   /**
@@ -62,6 +76,22 @@ public final class RoomRules {
    * @throws BookingRuleException if a rule refuses it
    */
   static void checkTime(RoomCalendar calendar, Instant start, Instant end, Instant now) {
+    checkDuration(calendar, start, end);
+    checkWindow(calendar, end, now, "this one");
+  }
+
+  private static void checkNotReserved(RoomCalendar calendar) {
+    if (calendar.bookingType() == RoomBookingType.RESERVED) {
+      throw new BookingRuleException(
+          BookingRule.RESERVED_ROOM,
+          calendar.email(),
+          calendar.email()
+              + " is a reserved room (Places bookingType 'reserved'): it is not booked through its"
+              + " calendar; choose a standard room, or ask the administrator to make it bookable");
+    }
+  }
+
+  private static void checkDuration(RoomCalendar calendar, Instant start, Instant end) {
     RoomBookingRules rules = calendar.bookingRules();
     if (rules.maximumDurationInMinutes().isPresent()) {
       int limit = rules.maximumDurationInMinutes().get();
@@ -78,6 +108,10 @@ public final class RoomRules {
                 + " minutes: shorten it or split it");
       }
     }
+  }
+
+  private static void checkWindow(RoomCalendar calendar, Instant end, Instant now, String what) {
+    RoomBookingRules rules = calendar.bookingRules();
     if (rules.bookingWindowInDays().isPresent()) {
       int days = rules.bookingWindowInDays().get();
       Instant limit =
@@ -93,7 +127,9 @@ public final class RoomRules {
                 + days
                 + " days ahead (BookingWindowInDays): a booking must end by "
                 + limit
-                + ", this one ends at "
+                + ", "
+                + what
+                + " ends at "
                 + end
                 + "; book it later or choose a nearer time");
       }

@@ -163,6 +163,11 @@ final class SyncOverlaps {
             .or(
                 () ->
                     event
+                        .seriesMasterId()
+                        .flatMap(m -> store.findBookingLinkByEvent(key.tenantId(), key.email(), m)))
+            .or(
+                () ->
+                    event
                         .transactionId()
                         .flatMap(t -> store.findBookingLinkByTransaction(key.tenantId(), t))
                         .filter(link -> link.calendarEmail().equals(key.email())))

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.workplace.calendar.booking.ConflictingInterval;
 import com.workplace.calendar.internal.TestWorld;
 import com.workplace.calendar.spi.CalendarEvent;
+import com.workplace.calendar.spi.EventType;
 import com.workplace.calendar.spi.FreeBusyStatus;
+import com.workplace.calendar.store.BookingLink;
 import com.workplace.calendar.sync.BookingChange;
 import com.workplace.calendar.sync.ChangeType;
 import java.time.Duration;
@@ -71,5 +73,20 @@ class SyncOverlapsTest {
     List<BookingChange> marked = mark(flood);
 
     assertThat(marked).allSatisfy(c -> assertThat(c.conflicts()).hasSize(SyncOverlaps.MAX_LISTED));
+  }
+
+  @Test
+  void anOccurrenceOfAnSdkSeriesIsNamedByTheSeriesKey() {
+    world.connectedRoom(ORCHARD);
+    world.store.insertBookingLink(
+        new BookingLink(CONTOSO, "standup", ORCHARD, "tx-standup", Optional.of("master-1"), TEN, 0));
+    CalendarEvent occurrence =
+        new CalendarEvent("occ-1", Optional.empty(), Optional.empty(), TEN, ELEVEN, Optional.empty(), List.of(),
+            Optional.empty(), false, EventType.OCCURRENCE, Optional.of("master-1"), Optional.of(TEN),
+            Optional.empty(), false);
+
+    List<BookingChange> marked = mark(List.of(occurrence, event("outlook", TEN, ELEVEN, FreeBusyStatus.BUSY)));
+
+    assertThat(marked.get(1).conflicts()).extracting(ConflictingInterval::bookingKey).containsExactly(Optional.of("standup"));
   }
 }

@@ -58,8 +58,12 @@ final class GraphEvents {
       a.put("type", "required");
     }
     draft.body().ifPresent(text -> body.putObject("body").put("contentType", "text").put("content", text));
+    draft
+        .recurrence()
+        .ifPresent(
+            r -> body.set("recurrence", GraphRecurrence.write(r, draft.start().atOffset(ZoneOffset.UTC).toLocalDate())));
     HttpUrl url = client.user(mailbox, "events").build();
-    // Safe to retry: the service creates one event per transactionId.
+    // Safe to retry: the service creates one event (or series master) per transactionId.
     GraphResponse response = client.sendJson("POST", url, tenant, mailbox, body, true, PREFER_UTC);
     return GraphReader.event(GraphClient.successJson(response, "creating an event"));
   }

@@ -30,7 +30,8 @@ final class GraphReader {
   private GraphReader() {}
 
   /**
-   * Reads an event: a single instance, an occurrence or exception of a series, or a series master.
+   * Reads an event: a single instance, an occurrence or exception of a series, or a series master
+   * (with its recurrence, when the SDK can say it).
    * An occurrence {@code calendarView/delta} sent without subject, organizer or attendees (a stub
    * of id, series, type and times) is read as {@linkplain CalendarEvent#partial() partial}.
    */
@@ -66,7 +67,8 @@ final class GraphReader {
         FreeBusyStatus.fromGraph(text(node, "showAs").orElse(null)),
         text(node, "sensitivity").map(GraphReader::isPrivate).orElse(false),
         timestamp(node, "createdDateTime"),
-        timestamp(node, "lastModifiedDateTime"));
+        timestamp(node, "lastModifiedDateTime"),
+        type == EventType.SERIES_MASTER ? GraphRecurrence.read(node.path("recurrence")) : Optional.empty());
   }
 
   /**
