@@ -1,9 +1,11 @@
 package com.workplace.calendar.architecture;
 
-import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,9 @@ class LayeringTest {
           "com.workplace.calendar.csv.CalendarCsvExporter$Builder",
           "com.workplace.calendar.csv.CalendarProcessingImporter$Builder",
           // renders itself as CSV through the module's internal writer
-          "com.workplace.calendar.csv.ImportReport");
+          "com.workplace.calendar.csv.ImportReport",
+          // Spring Boot's auto-configuration builds the service from the bound properties
+          "com.workplace.calendar.spring.CalendarSdkAutoConfiguration");
 
   private static JavaClasses sdk;
   private static final Layering RULES = new Layering("com.workplace.calendar", ENTRY_POINTS);
@@ -39,6 +43,18 @@ class LayeringTest {
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.workplace.calendar");
+  }
+
+  @Test
+  void everyLibraryModuleIsOnTheScannedClassPath() {
+    List<String> modules = List.of("graph", "csv", "testkit", "micrometer", "opentelemetry", "spring");
+    assertThat(modules)
+        .allSatisfy(
+            module ->
+                assertThat(sdk.stream().anyMatch(c -> c.getPackageName().startsWith("com.workplace.calendar." + module + ".")
+                        || c.getPackageName().equals("com.workplace.calendar." + module)))
+                    .as("classes of the %s module were imported", module)
+                    .isTrue());
   }
 
   @Test
