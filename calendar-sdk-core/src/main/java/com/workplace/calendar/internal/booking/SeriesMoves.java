@@ -13,6 +13,7 @@ import com.workplace.calendar.spi.EventType;
 import com.workplace.calendar.store.BookingLink;
 import com.workplace.calendar.store.CalendarStore;
 import com.workplace.calendar.tenant.TenantId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * room's rules for series and the sync horizon, then, under the room's write lock, one read of the
  * new span ({@code calendarView}) refuses the move when an event other than the series' own
  * occurrences is in the way of any new occurrence, naming those occurrences; nothing is written
- * then. The series' occurrences in its old span are read too (one {@code /instances} call), so
- * that a move that has to be undone can be undone completely. After writing, the new span is read
+ * then. The series' own occurrences around its old span are read too (one {@code /instances}
+ * call), so that a move that has to be undone can be undone completely. After writing, the new span is read
  * again and the first-by-the-service's-clock rule decides a race with an Outlook booking that
  * landed meanwhile.
  *
@@ -60,6 +61,13 @@ import org.slf4j.LoggerFactory;
  */
 final class SeriesMoves {
   private static final Logger LOG = LoggerFactory.getLogger(SeriesMoves.class);
+
+  /**
+   * How far beyond the series' span its own instances are read: an occurrence moved on its own may
+   * lie outside the span (the first one earlier, the last one later), and must not be taken for a
+   * cancelled one.
+   */
+  private static final Duration INSTANCE_REACH = Duration.ofDays(366);
 
   private final CalendarProvider provider;
   private final RoomWriteLocks locks;
@@ -264,8 +272,8 @@ final class SeriesMoves {
             link.tenantId(),
             link.calendarEmail(),
             masterId,
-            slots.get(0).start(),
-            slots.get(slots.size() - 1).end())
+            slots.get(0).start().minus(INSTANCE_REACH),
+            slots.get(slots.size() - 1).end().plus(INSTANCE_REACH))
         .orElseThrow(
             () ->
                 new ResourceNotFoundException(

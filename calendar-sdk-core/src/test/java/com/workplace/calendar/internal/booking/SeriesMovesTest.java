@@ -198,6 +198,10 @@ class SeriesMovesTest {
     String fourth = instances().get(2).id();
     world.backend.updateEvent(
         CONTOSO, ORCHARD, fourth, Optional.of("Special"), Optional.of(berlin("2026-04-06T09:15")), Optional.of(berlin("2026-04-06T09:45")));
+    // the last occurrence moved past the series' end: still the series' own, not a cancelled one
+    String last = instances().get(4).id();
+    world.backend.updateEvent(
+        CONTOSO, ORCHARD, last, Optional.empty(), Optional.of(berlin("2026-04-22T09:00")), Optional.of(berlin("2026-04-22T09:30")));
     List<CalendarEvent> before = instances();
     AtomicBoolean walkIn = new AtomicBoolean();
     world.backend.beforeSeriesMove =
