@@ -8,8 +8,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -302,7 +300,7 @@ public record BookingRecurrence(
     }
     List<Instant> starts = new ArrayList<>();
     int wanted = numberOfOccurrences.orElse(MAX_OCCURRENCES + 1);
-    for (LocalDate date : dates(first, wanted)) {
+    for (LocalDate date : SeriesDates.dates(pattern, lastDate, first, wanted)) {
       starts.add(startOn(date, time));
     }
     if (starts.size() > MAX_OCCURRENCES) {
@@ -336,33 +334,7 @@ public record BookingRecurrence(
     if (length.isNegative() || length.isZero()) {
       throw new IllegalArgumentException("the booking must end after it starts");
     }
-    Duration gap = shortestGap();
-    if (length.compareTo(gap) > 0) {
-      throw new IllegalArgumentException(
-          "a booking of "
-              + length.toMinutes()
-              + " minutes cannot recur "
-              + pattern
-              + ": each occurrence must end before the next one starts, at most "
-              + gap.toDays()
-              + (gap.toDays() == 1 ? " day" : " days")
-              + " later");
-    }
-    // a clock change can bring two occurrences closer than the pattern's days (23 hours)
-    for (int i = 1; i < starts.size(); i++) {
-      if (starts.get(i - 1).plus(length).isAfter(starts.get(i))) {
-        throw new IllegalArgumentException(
-            "a booking of "
-                + length.toMinutes()
-                + " minutes cannot recur "
-                + this
-                + ": the occurrence of "
-                + starts.get(i - 1).atZone(zone).toLocalDate()
-                + " would last into the next one, which starts only "
-                + Duration.between(starts.get(i - 1), starts.get(i)).toMinutes()
-                + " minutes later because the clocks change; shorten the booking");
-      }
-    }
+    SeriesDates.checkLength(this, starts, length);
     return starts;
   }
 
@@ -376,49 +348,6 @@ public record BookingRecurrence(
 
   private String zoneName() {
     return isUtc() ? "UTC" : zone.getId();
-  }
-
-  /**
-   * The shortest time from one occurrence's start to the next one's by the pattern's days,
-   * whatever the range: an occurrence may last at most that long.
-   */
-  private Duration shortestGap() {
-    if (pattern.frequency() == Frequency.DAILY) {
-      return Duration.ofDays(pattern.interval());
-    }
-    List<Integer> days = pattern.daysOfWeek().stream().map(DayOfWeek::getValue).toList();
-    int shortest = 7 * pattern.interval() - (days.get(days.size() - 1) - days.get(0));
-    for (int i = 1; i < days.size(); i++) {
-      shortest = Math.min(shortest, days.get(i) - days.get(i - 1));
-    }
-    return Duration.ofDays(shortest);
-  }
-
-  /** The dates of the series from its first date, at most {@code limit} of them. */
-  private List<LocalDate> dates(LocalDate first, int limit) {
-    LocalDate last = lastDate.orElse(LocalDate.MAX);
-    List<LocalDate> dates = new ArrayList<>();
-    if (pattern.frequency() == Frequency.DAILY) {
-      for (LocalDate d = first; !d.isAfter(last) && dates.size() < limit;
-          d = d.plusDays(pattern.interval())) {
-        dates.add(d);
-      }
-      return dates;
-    }
-    LocalDate week = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    while (dates.size() < limit) {
-      for (int i = 0; i < 7 && dates.size() < limit; i++) {
-        LocalDate d = week.plusDays(i);
-        if (d.isAfter(last)) {
-          return dates;
-        }
-        if (!d.isBefore(first) && pattern.daysOfWeek().contains(d.getDayOfWeek())) {
-          dates.add(d);
-        }
-      }
-      week = week.plus(pattern.interval(), ChronoUnit.WEEKS);
-    }
-    return dates;
   }
 
   @Override

@@ -168,13 +168,7 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
   public void forgetRecurrence(String mailbox, String masterId) {
     synchronized (lock) {
       FakeMailbox box = box(mailbox);
-      CalendarEvent m = require(box, masterId);
-      box.put(
-          new CalendarEvent(
-              m.id(), m.iCalUId(), m.subject(), m.start(), m.end(), m.organizer(), m.attendees(),
-              m.transactionId(), m.cancelled(), m.type(), m.seriesMasterId(), m.originalStart(),
-              m.changeKey(), m.partial(), m.showAs(), m.isPrivate(), m.createdAt(), m.lastModifiedAt(),
-              Optional.empty()));
+      box.put(InMemorySeries.withoutRecurrence(require(box, masterId)));
     }
   }
 
