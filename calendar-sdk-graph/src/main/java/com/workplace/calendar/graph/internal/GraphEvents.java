@@ -16,8 +16,9 @@ import java.util.Optional;
 import okhttp3.HttpUrl;
 
 /**
- * Event operations on room calendars, and the reads of recurring series that sync needs; all times
- * go out in UTC and come back as instants.
+ * Event operations on room calendars, and the reads of recurring series that sync needs. Times go
+ * out in UTC, a series' in its recurrence's zone (by Windows name, so that Exchange keeps their
+ * wall-clock time there); every answer is asked for in UTC and read as instants.
  */
 final class GraphEvents {
   /** What sync reads of a series master: what its occurrences share, and its version. */
