@@ -25,8 +25,9 @@ import java.util.Optional;
  * @param attendees the attendees
  * @param recurring whether the booking is a recurring series (since 0.2.0)
  * @param recurrence how the series recurs, when it does in a way {@link BookingRecurrence} can
- *     say (daily or weekly in UTC, ending on a date or after a count); empty for single bookings,
- *     and for series whose pattern was changed in Outlook to one it cannot say (since 0.2.0)
+ *     say (daily or weekly in a time zone, ending on a date or after a count), with the series'
+ *     time zone as the calendar keeps it; empty for single bookings, and for series whose pattern
+ *     was changed in Outlook to one it cannot say (since 0.2.0)
  * @since 0.1.0
  */
 public record Booking(

@@ -4,9 +4,10 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -17,32 +18,49 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * How a booking recurs: daily or weekly, ending on a date or after a number of occurrences.
+ * How a booking recurs: daily or weekly, ending on a date or after a number of occurrences, in a
+ * time zone.
  *
  * <pre>{@code
  * BookingRecurrence.weekly(1, DayOfWeek.MONDAY, DayOfWeek.THURSDAY).times(10)
- * BookingRecurrence.daily(2).until(LocalDate.of(2026, 6, 30))
+ *     .inZone(ZoneId.of("Europe/Berlin"))
+ * BookingRecurrence.daily(2).until(LocalDate.of(2026, 6, 30))   // in UTC
  * }</pre>
  *
- * <p><b>The series recurs in UTC.</b> Every occurrence starts at the UTC time of day of the
- * booking's start and lasts as long as the booking; dates, days of the week and the last date
- * are UTC dates. A series booked at 09:00 in Berlin therefore starts at 10:00 there once summer
- * time begins. Weeks start on Monday (ISO 8601), which matters only for weekly series with an
- * interval above 1 and several days. The booking's start is the first occurrence: for weekly
- * series it must fall on one of the days.
+ * <p><b>The series recurs in its time zone</b> ({@link #inZone}; UTC unless set). Every occurrence
+ * starts at the wall-clock time the booking's start has in that zone, so a stand-up booked at
+ * 09:00 in {@code Europe/Berlin} stays at 09:00 there when summer time begins (at 07:00 instead of
+ * 08:00 UTC); dates, days of the week and the last date are dates in that zone. Every occurrence
+ * lasts as long as the first one (elapsed time). Weeks start on Monday (ISO 8601), which matters
+ * only for weekly series with an interval above 1 and several days. The booking's start is the
+ * first occurrence: for weekly series it must fall on one of the days (in the zone).
+ *
+ * <p><b>Clock changes.</b> An occurrence whose wall-clock start does not exist on its date (it
+ * falls into the hour skipped when the clocks go forward) starts later by the length of the gap,
+ * e.g. 02:30 becomes 03:30 on the last Sunday of March in Berlin, as Exchange shifts such an
+ * occurrence forward. An occurrence whose wall-clock start happens twice (the clocks go back)
+ * starts at the first of the two; a series whose first occurrence is the second of the two is
+ * refused, because none of its occurrences could keep that time.
  *
  * <p>A series has at most {@value #MAX_OCCURRENCES} occurrences (Exchange's limit), and each
  * occurrence must end before the next one starts. Creating one checks more against the room and
  * the service (see {@link RoomBookings#create}): the room accepts recurring meetings, every
- * occurrence is free, and the last occurrence ends inside the sync window.
+ * occurrence is free, the last occurrence ends inside the sync window, and the service can name
+ * the time zone (Microsoft 365 knows the zones of Windows; see the Graph module).
  *
  * @param pattern how often it recurs
- * @param lastDate the last date (UTC) an occurrence may start on, when the series ends on a date
+ * @param lastDate the last date (in {@code zone}) an occurrence may start on, when the series ends
+ *     on a date
  * @param numberOfOccurrences how many occurrences there are, when the series ends after a count
+ * @param zone the time zone whose wall-clock time and dates the series keeps; a zone equivalent to
+ *     UTC ({@code UTC}, {@code Etc/UTC}, {@code Z}) is stored as {@link ZoneOffset#UTC}
  * @since 0.2.0
  */
 public record BookingRecurrence(
-    Pattern pattern, Optional<LocalDate> lastDate, Optional<Integer> numberOfOccurrences) {
+    Pattern pattern,
+    Optional<LocalDate> lastDate,
+    Optional<Integer> numberOfOccurrences,
+    ZoneId zone) {
 
   /** The most occurrences a series may have (Exchange refuses more). */
   public static final int MAX_OCCURRENCES = 999;
@@ -94,7 +112,8 @@ public record BookingRecurrence(
     }
 
     /**
-     * Ends the series after a number of occurrences.
+     * Ends the series after a number of occurrences; it recurs in UTC until {@link
+     * BookingRecurrence#inZone} says otherwise.
      *
      * @param count the occurrences, 1 to {@value BookingRecurrence#MAX_OCCURRENCES}
      * @return the recurrence
@@ -105,7 +124,8 @@ public record BookingRecurrence(
     }
 
     /**
-     * Ends the series on a date: the last occurrence starts on or before it (UTC).
+     * Ends the series on a date: the last occurrence starts on or before it (a date in the
+     * series' zone, UTC until {@link BookingRecurrence#inZone} says otherwise).
      *
      * @param date the last date
      * @return the recurrence
@@ -127,9 +147,16 @@ public record BookingRecurrence(
     }
   }
 
-  /** Validates the record. */
+  /**
+   * Validates the record.
+   *
+   * @throws IllegalArgumentException if the range ends both ways or not at all, or the count is
+   *     out of range
+   */
   public BookingRecurrence {
     Objects.requireNonNull(pattern, "pattern");
+    Objects.requireNonNull(zone, "zone");
+    zone = zone.normalized().equals(ZoneOffset.UTC) ? ZoneOffset.UTC : zone;
     Objects.requireNonNull(lastDate, "lastDate");
     Objects.requireNonNull(numberOfOccurrences, "numberOfOccurrences");
     if (lastDate.isPresent() == numberOfOccurrences.isPresent()) {
@@ -150,6 +177,45 @@ public record BookingRecurrence(
   }
 
   /**
+   * A recurrence in UTC (the shape before time zones).
+   *
+   * @param pattern how often it recurs
+   * @param lastDate the last date an occurrence may start on, when the series ends on a date
+   * @param numberOfOccurrences how many occurrences there are, when the series ends after a count
+   * @throws IllegalArgumentException if the range ends both ways or not at all, or the count is
+   *     out of range
+   */
+  public BookingRecurrence(
+      Pattern pattern, Optional<LocalDate> lastDate, Optional<Integer> numberOfOccurrences) {
+    this(pattern, lastDate, numberOfOccurrences, ZoneOffset.UTC);
+  }
+
+  /**
+   * The same recurrence in another time zone: its occurrences keep the wall-clock time of the
+   * booking's start in that zone across clock changes, and its days and dates are dates there.
+   *
+   * <pre>{@code
+   * BookingRecurrence.weekly(1, DayOfWeek.MONDAY).times(10).inZone(ZoneId.of("Europe/Berlin"))
+   * }</pre>
+   *
+   * @param timeZone the zone, e.g. {@code ZoneId.of("America/New_York")}
+   * @return the recurrence in that zone
+   */
+  public BookingRecurrence inZone(ZoneId timeZone) {
+    return new BookingRecurrence(
+        pattern, lastDate, numberOfOccurrences, Objects.requireNonNull(timeZone, "timeZone"));
+  }
+
+  /**
+   * Tells whether the series recurs in UTC (the default).
+   *
+   * @return {@code true} if its zone is UTC
+   */
+  public boolean isUtc() {
+    return zone.equals(ZoneOffset.UTC);
+  }
+
+  /**
    * Recurs every {@code interval} days.
    *
    * @param interval days from one occurrence to the next, 1 to {@value #MAX_INTERVAL}
@@ -164,7 +230,7 @@ public record BookingRecurrence(
    * Recurs on the given days of every {@code interval} weeks.
    *
    * @param interval weeks from one cycle to the next, 1 to {@value #MAX_INTERVAL}
-   * @param day a day of the week (UTC)
+   * @param day a day of the week (in the series' zone)
    * @param moreDays further days
    * @return the pattern; end it with {@link Pattern#times(int)} or {@link Pattern#until}
    * @throws IllegalArgumentException if the interval is out of range
@@ -179,23 +245,30 @@ public record BookingRecurrence(
 
   /**
    * The starts of the occurrences of a series whose first occurrence starts at {@code
-   * firstStart}, in order.
+   * firstStart}, in order: at the wall-clock time {@code firstStart} has in the series' zone, on
+   * each date of the pattern there (an occurrence in a skipped hour starts later by the gap's
+   * length; one in a repeated hour at the first of the two times).
    *
    * @param firstStart the booking's start
    * @return at least one start, at most {@value #MAX_OCCURRENCES}
    * @throws IllegalArgumentException if {@code firstStart} is not on one of a weekly series'
-   *     days, if the last date is before it, or if the series would have more than {@value
-   *     #MAX_OCCURRENCES} occurrences
+   *     days, if the last date is before it, if it is the second of two equal wall-clock times
+   *     (the clocks went back), or if the series would have more than {@value #MAX_OCCURRENCES}
+   *     occurrences
    */
   public List<Instant> occurrenceStarts(Instant firstStart) {
     Objects.requireNonNull(firstStart, "firstStart");
-    LocalDate first = firstStart.atOffset(ZoneOffset.UTC).toLocalDate();
+    ZonedDateTime local = firstStart.atZone(zone);
+    LocalDate first = local.toLocalDate();
+    LocalTime time = local.toLocalTime();
     if (pattern.frequency() == Frequency.WEEKLY
         && !pattern.daysOfWeek().contains(first.getDayOfWeek())) {
       throw new IllegalArgumentException(
           "the booking starts on a "
               + first.getDayOfWeek()
-              + " (UTC), which is not one of the recurrence's days ("
+              + " ("
+              + zoneName()
+              + "), which is not one of the recurrence's days ("
               + pattern.daysOfWeek().stream().map(DayOfWeek::toString).collect(Collectors.joining(", "))
               + "): start the series on its first occurrence");
     }
@@ -204,14 +277,31 @@ public record BookingRecurrence(
           "the recurrence ends on "
               + lastDate.get()
               + ", before the booking's first date "
-              + first);
+              + first
+              + " ("
+              + zoneName()
+              + ")");
     }
-    Instant midnight = first.atStartOfDay().toInstant(ZoneOffset.UTC);
-    Duration timeOfDay = Duration.between(midnight, firstStart);
+    if (!startOn(first, time).equals(firstStart)) {
+      throw new IllegalArgumentException(
+          "the booking starts at "
+              + time
+              + " on "
+              + first
+              + " in "
+              + zone.getId()
+              + " after the clocks went back, the second time that wall-clock time occurs there;"
+              + " a series keeps a wall-clock time and takes the first of two equal ones: start"
+              + " it at "
+              + startOn(first, time)
+              + " (the first "
+              + time
+              + "), or at another time");
+    }
     List<Instant> starts = new ArrayList<>();
     int wanted = numberOfOccurrences.orElse(MAX_OCCURRENCES + 1);
-    for (LocalDate date : dates(first, wanted)) {
-      starts.add(date.atStartOfDay().toInstant(ZoneOffset.UTC).plus(timeOfDay));
+    for (LocalDate date : SeriesDates.dates(pattern, lastDate, first, wanted)) {
+      starts.add(startOn(date, time));
     }
     if (starts.size() > MAX_OCCURRENCES) {
       throw new IllegalArgumentException(
@@ -227,52 +317,44 @@ public record BookingRecurrence(
   }
 
   /**
-   * The shortest time from one occurrence's start to the next one's, whatever the range: an
-   * occurrence may last at most that long.
+   * The starts of the occurrences of a series whose first occurrence is {@code [firstStart,
+   * firstEnd)}, checking also that each occurrence (lasting as long as the first) ends before the
+   * next one starts, clock changes included: the check a request or a move of a series passes.
+   *
+   * @param firstStart the first occurrence's start
+   * @param firstEnd the first occurrence's end, after its start
+   * @return the starts, as {@link #occurrenceStarts(Instant)} gives them
+   * @throws IllegalArgumentException if {@link #occurrenceStarts(Instant)} refuses the start, the
+   *     end is not after it, or an occurrence would last into the next one
    */
-  Duration shortestGap() {
-    if (pattern.frequency() == Frequency.DAILY) {
-      return Duration.ofDays(pattern.interval());
+  public List<Instant> occurrenceStarts(Instant firstStart, Instant firstEnd) {
+    Objects.requireNonNull(firstEnd, "firstEnd");
+    List<Instant> starts = occurrenceStarts(firstStart);
+    Duration length = Duration.between(firstStart, firstEnd);
+    if (length.isNegative() || length.isZero()) {
+      throw new IllegalArgumentException("the booking must end after it starts");
     }
-    List<Integer> days = pattern.daysOfWeek().stream().map(DayOfWeek::getValue).toList();
-    int shortest = 7 * pattern.interval() - (days.get(days.size() - 1) - days.get(0));
-    for (int i = 1; i < days.size(); i++) {
-      shortest = Math.min(shortest, days.get(i) - days.get(i - 1));
-    }
-    return Duration.ofDays(shortest);
+    SeriesDates.checkLength(this, starts, length);
+    return starts;
   }
 
-  /** The dates of the series from its first date, at most {@code limit} of them. */
-  private List<LocalDate> dates(LocalDate first, int limit) {
-    LocalDate last = lastDate.orElse(LocalDate.MAX);
-    List<LocalDate> dates = new ArrayList<>();
-    if (pattern.frequency() == Frequency.DAILY) {
-      for (LocalDate d = first; !d.isAfter(last) && dates.size() < limit;
-          d = d.plusDays(pattern.interval())) {
-        dates.add(d);
-      }
-      return dates;
-    }
-    LocalDate week = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    while (dates.size() < limit) {
-      for (int i = 0; i < 7 && dates.size() < limit; i++) {
-        LocalDate d = week.plusDays(i);
-        if (d.isAfter(last)) {
-          return dates;
-        }
-        if (!d.isBefore(first) && pattern.daysOfWeek().contains(d.getDayOfWeek())) {
-          dates.add(d);
-        }
-      }
-      week = week.plus(pattern.interval(), ChronoUnit.WEEKS);
-    }
-    return dates;
+  /**
+   * When the occurrence of a date starts: the wall-clock time on that date in the series' zone,
+   * later by the gap's length if the clocks skip it, the earlier of two if they repeat it.
+   */
+  private Instant startOn(LocalDate date, LocalTime time) {
+    return ZonedDateTime.of(date, time, zone).toInstant();
+  }
+
+  private String zoneName() {
+    return isUtc() ? "UTC" : zone.getId();
   }
 
   @Override
   public String toString() {
     return pattern
         + lastDate.map(d -> " until " + d).orElse("")
-        + numberOfOccurrences.map(n -> ", " + n + " times").orElse("");
+        + numberOfOccurrences.map(n -> ", " + n + " times").orElse("")
+        + (isUtc() ? "" : " in " + zone.getId());
   }
 }

@@ -3,7 +3,6 @@ package com.workplace.calendar.booking;
 import com.workplace.calendar.registry.EmailAddresses;
 import com.workplace.calendar.space.SpaceId;
 import com.workplace.calendar.tenant.TenantId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,9 +51,9 @@ public record BookingRequest(
    * Validates the record.
    *
    * @throws IllegalArgumentException if a value is invalid, or a recurrence does not fit the
-   *     booking: a weekly series must start on one of its days, have at most {@value
-   *     BookingRecurrence#MAX_OCCURRENCES} occurrences, and each occurrence must end before the
-   *     next one starts
+   *     booking: a weekly series must start on one of its days (in the recurrence's zone), have at
+   *     most {@value BookingRecurrence#MAX_OCCURRENCES} occurrences, and each occurrence must end
+   *     before the next one starts, also across clock changes
    */
   public BookingRequest {
     Objects.requireNonNull(tenantId, "tenantId");
@@ -80,24 +79,7 @@ public record BookingRequest(
     Objects.requireNonNull(conflictPolicy, "conflictPolicy");
     Objects.requireNonNull(recurrence, "recurrence");
     if (recurrence.isPresent()) {
-      checkRecurrence(recurrence.get(), start, end);
-    }
-  }
-
-  private static void checkRecurrence(BookingRecurrence recurrence, Instant start, Instant end) {
-    recurrence.occurrenceStarts(start);
-    Duration length = Duration.between(start, end);
-    Duration gap = recurrence.shortestGap();
-    if (length.compareTo(gap) > 0) {
-      throw new IllegalArgumentException(
-          "a booking of "
-              + length.toMinutes()
-              + " minutes cannot recur "
-              + recurrence.pattern()
-              + ": each occurrence must end before the next one starts, at most "
-              + gap.toDays()
-              + (gap.toDays() == 1 ? " day" : " days")
-              + " later");
+      recurrence.get().occurrenceStarts(start, end);
     }
   }
 

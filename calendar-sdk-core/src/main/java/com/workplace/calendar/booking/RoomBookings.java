@@ -30,8 +30,10 @@ import java.util.Optional;
  * span is read once and a refusal names the occurrences in conflict. The whole series must lie in
  * the sync window (its last occurrence ends at most {@code SyncOptions.windowDaysAhead()} days
  * after the start of today, UTC), where the SDK checks every occurrence and sync watches them.
- * {@link #cancelOccurrence} cancels one occurrence, {@link #cancel} the series, {@link #endEarly}
- * the occurrence running now.
+ * A series recurs in its {@link BookingRecurrence#zone() time zone}: its occurrences keep their
+ * wall-clock time there across clock changes. {@link #cancelOccurrence} cancels one occurrence,
+ * {@link #cancel} the series, {@link #endEarly} the occurrence running now, {@link #update} moves
+ * the whole series.
  *
  * @since 0.1.0
  */
@@ -49,24 +51,42 @@ public interface RoomBookings {
    *     a recurring request also when the room does not accept recurring meetings or the last
    *     occurrence ends beyond the room's booking window
    * @throws IllegalArgumentException if a recurring request's last occurrence ends after the sync
-   *     window
+   *     window, or the service cannot store its recurrence (e.g. a time zone Microsoft 365 has no
+   *     name for); nothing is written then
    */
   Booking create(BookingRequest request);
 
   /**
-   * Changes a booking's time or subject.
+   * Changes a booking's time or subject; for a recurring booking also its recurrence.
+   *
+   * <p><b>Moving a series.</b> For a recurring booking, the update's start and end are those of
+   * the series' first occurrence, and {@link BookingUpdate#recurrence()} may give it a new
+   * pattern, range or zone (it keeps its own otherwise): every occurrence moves. The move is
+   * checked like a new series: the room's rules for series, the sync window, and every new
+   * occurrence against the room (everything but the series' own occurrences is in the way; one
+   * read of the new span before writing, one after), with the room's write lock. <b>A moved series
+   * loses its exceptions</b>, as Exchange drops them whenever a series' time or pattern changes:
+   * occurrences changed one by one (moved, ended early, renamed) go back to the pattern, and
+   * cancelled occurrences come back (and were checked like the others). A move that loses a race
+   * with an Outlook booking after writing is moved back, its cancelled and changed occurrences
+   * restored. Repeating an update with the same values (after a lost answer) finds the series
+   * already moved and changes nothing.
    *
    * @param tenantId the tenant
    * @param bookingKey the host's key
    * @param update the changes
    * @return the booking afterwards
    * @throws com.workplace.calendar.ResourceNotFoundException if no booking has that key
-   * @throws BookingConflictException if a new time overlaps another event; the booking stays as
-   *     it was
+   * @throws BookingConflictException if a new time (of any occurrence, for a series) overlaps
+   *     another event, or another booking came first; the booking stays as it was
    * @throws BookingRuleException if the room's own rules refuse the new time
-   * @throws com.workplace.calendar.ConflictException if the booking recurs and the update changes
-   *     its time (a series' subject can be changed; to move a series, cancel it and book it again,
-   *     or cancel single occurrences)
+   * @throws UnresolvedConflictException if a change that lost a race after writing could not be
+   *     undone: the booking stands as changed, overlapping the bookings that came first
+   * @throws com.workplace.calendar.ConflictException if the update gives a recurrence to a booking
+   *     that does not recur, or moves a series whose pattern was changed in Outlook to one the SDK
+   *     cannot say
+   * @throws IllegalArgumentException if a series' new time does not fit its pattern, it would end
+   *     after the sync window, or the service cannot store its recurrence (e.g. its time zone)
    */
   Booking update(TenantId tenantId, String bookingKey, BookingUpdate update);
 

@@ -1,6 +1,7 @@
 package com.workplace.calendar.internal;
 
 import com.workplace.calendar.booking.Availability;
+import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.registry.ConnectOutcome;
 import com.workplace.calendar.registry.DiscoveredRoom;
 import com.workplace.calendar.spi.CalendarEvent;
@@ -110,6 +111,24 @@ public final class TenantGuardedProvider implements CalendarProvider {
       Optional<Instant> end) {
     tenants.requireAuthorized(tenantId);
     return provider.updateEvent(tenantId, mailbox, eventId, subject, start, end);
+  }
+
+  @Override
+  public CalendarEvent moveSeries(
+      TenantId tenantId,
+      String mailbox,
+      String seriesMasterId,
+      Optional<String> subject,
+      Instant start,
+      Instant end,
+      BookingRecurrence recurrence) {
+    tenants.requireAuthorized(tenantId);
+    return provider.moveSeries(tenantId, mailbox, seriesMasterId, subject, start, end, recurrence);
+  }
+
+  @Override
+  public void checkRecurrence(BookingRecurrence recurrence) {
+    provider.checkRecurrence(recurrence);
   }
 
   @Override

@@ -37,8 +37,8 @@ import java.util.Optional;
  * @param createdAt when the service created the event, if it said (since 0.2.0)
  * @param lastModifiedAt when the service last changed the event, if it said (since 0.2.0)
  * @param recurrence for a series master, its pattern when {@link BookingRecurrence} can say it
- *     (daily or weekly in UTC, ending on a date or after a count) and the backend sent it; empty
- *     for every other item (since 0.2.0)
+ *     (daily or weekly in a time zone, ending on a date or after a count) and the backend sent it;
+ *     empty for every other item (since 0.2.0)
  * @since 0.1.0
  */
 public record CalendarEvent(

@@ -1,6 +1,7 @@
 package com.workplace.calendar.spi;
 
 import com.workplace.calendar.booking.Availability;
+import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.registry.ConnectOutcome;
 import com.workplace.calendar.registry.DiscoveredRoom;
 import com.workplace.calendar.tenant.TenantId;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -130,6 +132,53 @@ public interface CalendarProvider extends AutoCloseable {
       Optional<String> subject,
       Optional<Instant> start,
       Optional<Instant> end);
+
+  /**
+   * Moves a recurring series: sets its master's start and end (those of the first occurrence),
+   * its recurrence and, if given, its subject in one change, as the SDK moves a recurring
+   * booking. The series keeps its id.
+   * Exchange drops the series' exceptions when its time or pattern changes: occurrences changed
+   * one by one go back to the pattern, cancelled ones come back; an implementation for another
+   * backend does the same, so that the series afterwards is exactly what its pattern says. A call
+   * that sets the values the series already has changes nothing, so repeating it is safe.
+   *
+   * @param tenantId the tenant
+   * @param mailbox the room mailbox
+   * @param seriesMasterId the series master's id
+   * @param subject a new subject, if any
+   * @param start the first occurrence's new start
+   * @param end the first occurrence's new end
+   * @param recurrence the series' recurrence afterwards (its zone included)
+   * @return the series master afterwards
+   * @throws IllegalArgumentException if the backend cannot store the recurrence ({@link
+   *     #checkRecurrence}); nothing is sent then
+   * @throws com.workplace.calendar.CalendarServiceException if the service refused or could not be
+   *     asked
+   * @since 0.2.0
+   */
+  CalendarEvent moveSeries(
+      TenantId tenantId,
+      String mailbox,
+      String seriesMasterId,
+      Optional<String> subject,
+      Instant start,
+      Instant end,
+      BookingRecurrence recurrence);
+
+  /**
+   * Checks, before anything is written, that the backend can store a series with this
+   * recurrence: bookings call it before they write a link or an event, so that a recurrence the
+   * service cannot take is refused without leaving anything behind. The default accepts every
+   * recurrence.
+   *
+   * @param recurrence the recurrence
+   * @throws IllegalArgumentException if the backend cannot store it, saying why and what to use
+   *     instead (Graph: a time zone that has no Windows name)
+   * @since 0.2.0
+   */
+  default void checkRecurrence(BookingRecurrence recurrence) {
+    Objects.requireNonNull(recurrence, "recurrence");
+  }
 
   /**
    * Cancels an event the room organizes, notifying attendees.

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param attendees the attendees (the booker)
  * @param body an optional plain-text body
  * @param recurrence how the event recurs, when it is a series: {@code start} and {@code end} are
- *     its first occurrence's, the dates are UTC dates, and the transaction id belongs to the
- *     series master (since 0.2.0)
+ *     its first occurrence's, its dates and wall-clock time are those of the recurrence's zone, and
+ *     the transaction id belongs to the series master (since 0.2.0)
  * @since 0.1.0
  */
 public record EventDraft(

@@ -3,6 +3,7 @@ package com.workplace.calendar.internal;
 import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.booking.Attendee;
 import com.workplace.calendar.booking.Availability;
+import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.registry.CalendarFailureReason;
 import com.workplace.calendar.registry.ConnectOutcome;
 import com.workplace.calendar.registry.DiscoveredRoom;
@@ -48,8 +49,10 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> maxInFlight = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> deltaCalls = new ConcurrentHashMap<>();
+  private final Clock clock;
   private long ids;
   private int lostCreateAnswers;
+  private int failedSeriesMoves;
 
   /** Cancellations sent, as {@code mailbox/eventId/comment}. */
   public final List<String> cancellations = new CopyOnWriteArrayList<>();
@@ -66,6 +69,12 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
   /** How many events were created (not counting de-duplicated creates). */
   public final AtomicInteger eventsCreated = new AtomicInteger();
 
+  /** How many series moves changed a series. */
+  public final AtomicInteger seriesMoved = new AtomicInteger();
+
+  /** Called before every series move is applied ("Outlook" may book the room meanwhile). */
+  public volatile Runnable beforeSeriesMove = () -> {};
+
   /** Called on every delta page request with the mailbox and link, before it is answered. */
   public volatile BiConsumer<String, Optional<String>> deltaHook = (m, l) -> {};
 
@@ -75,6 +84,7 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
    * @param clock the clock for subscription expiries
    */
   public InMemoryCalendarBackend(Clock clock) {
+    this.clock = clock;
     this.subscriptions = new FakeSubscriptions(clock);
   }
 
@@ -145,6 +155,27 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
   public List<CalendarEvent> events(String mailbox) {
     synchronized (lock) {
       return List.copyOf(box(mailbox).events.values());
+    }
+  }
+
+  /** Recurrences this backend cannot store ({@link #checkRecurrence} refuses them). */
+  public volatile java.util.function.Predicate<BookingRecurrence> refusedRecurrences = r -> false;
+
+  /**
+   * Makes a series' pattern one the SDK cannot say, as a change in Outlook to a monthly pattern
+   * does: its master keeps its times, its recurrence reads as empty.
+   */
+  public void forgetRecurrence(String mailbox, String masterId) {
+    synchronized (lock) {
+      FakeMailbox box = box(mailbox);
+      box.put(InMemorySeries.withoutRecurrence(require(box, masterId)));
+    }
+  }
+
+  /** The next {@code n} series moves fail with a 503 and change nothing. */
+  public void failSeriesMoves(int n) {
+    synchronized (lock) {
+      failedSeriesMoves = n;
     }
   }
 
@@ -280,7 +311,7 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
             return exception;
           }
           if (e.type() == EventType.SERIES_MASTER && (start.isPresent() || end.isPresent())) {
-            throw error(400, "ErrorInvalidRequest", "this backend does not move series");
+            throw error(400, "ErrorInvalidRequest", "a series moves with moveSeries, with its recurrence");
           }
           if (e.type() == EventType.SERIES_MASTER) {
             return InMemorySeries.rename(box, e, newSubject);
@@ -289,6 +320,42 @@ public final class InMemoryCalendarBackend implements CalendarProvider {
               FakeMailbox.copy(e, newSubject, start.orElse(e.start()), end.orElse(e.end()), e.cancelled());
           box.put(changed);
           return changed;
+        });
+  }
+
+  @Override
+  public void checkRecurrence(BookingRecurrence recurrence) {
+    if (refusedRecurrences.test(recurrence)) {
+      throw new IllegalArgumentException("this backend cannot store a series in " + recurrence.zone());
+    }
+  }
+
+  @Override
+  public CalendarEvent moveSeries(
+      TenantId tenantId,
+      String mailbox,
+      String seriesMasterId,
+      Optional<String> subject,
+      Instant start,
+      Instant end,
+      BookingRecurrence recurrence) {
+    beforeSeriesMove.run();
+    return locked(
+        mailbox,
+        box -> {
+          if (failedSeriesMoves > 0) {
+            failedSeriesMoves--;
+            throw error(503, "ServiceUnavailable", "the series could not be moved now");
+          }
+          CalendarEvent master = require(box, seriesMasterId);
+          if (master.type() != EventType.SERIES_MASTER) {
+            throw error(400, "ErrorInvalidRequest", "not a series master");
+          }
+          CalendarEvent moved = InMemorySeries.move(box, master, subject, start, end, recurrence, clock.instant());
+          if (moved != master) {
+            seriesMoved.incrementAndGet();
+          }
+          return moved;
         });
   }
 

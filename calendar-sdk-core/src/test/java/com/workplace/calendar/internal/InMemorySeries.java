@@ -8,6 +8,7 @@ import com.workplace.calendar.spi.EventType;
 import com.workplace.calendar.spi.FreeBusyStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
@@ -26,32 +27,95 @@ final class InMemorySeries {
     BookingRecurrence recurrence = draft.recurrence().orElseThrow();
     Optional<Attendee> room = Optional.of(Attendee.of(mailbox, null));
     CalendarEvent master =
-        new CalendarEvent(
+        master(
             masterId,
-            Optional.of("uid-" + masterId),
             Optional.of(draft.subject()),
             draft.start(),
             draft.end(),
             room,
             draft.attendees(),
             Optional.of(draft.transactionId()),
-            false,
-            EventType.SERIES_MASTER,
             Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            false,
-            FreeBusyStatus.BUSY,
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(recurrence));
+            recurrence);
     box.put(master);
-    Duration length = Duration.between(draft.start(), draft.end());
-    for (Instant start : recurrence.occurrenceStarts(draft.start())) {
+    putOccurrences(box, master);
+    return master;
+  }
+
+  /**
+   * Moves a series as Exchange does: the master takes the new times and recurrence, every
+   * exception and cancellation is dropped and the occurrences follow the new pattern. Setting the
+   * values the series already has changes nothing.
+   */
+  static CalendarEvent move(
+      FakeMailbox box,
+      CalendarEvent master,
+      Optional<String> subject,
+      Instant start,
+      Instant end,
+      BookingRecurrence recurrence,
+      Instant now) {
+    Optional<String> newSubject = subject.isPresent() ? subject : master.subject();
+    if (master.start().equals(start)
+        && master.end().equals(end)
+        && master.recurrence().equals(Optional.of(recurrence))
+        && master.subject().equals(newSubject)) {
+      return master;
+    }
+    removeWithInstances(box, master.id());
+    CalendarEvent moved =
+        master(
+            master.id(),
+            newSubject,
+            start,
+            end,
+            master.organizer(),
+            master.attendees(),
+            master.transactionId(),
+            Optional.of(now),
+            recurrence);
+    box.put(moved);
+    putOccurrences(box, moved);
+    return moved;
+  }
+
+  private static CalendarEvent master(
+      String id,
+      Optional<String> subject,
+      Instant start,
+      Instant end,
+      Optional<Attendee> organizer,
+      List<Attendee> attendees,
+      Optional<String> transactionId,
+      Optional<Instant> lastModifiedAt,
+      BookingRecurrence recurrence) {
+    return new CalendarEvent(
+        id,
+        Optional.of("uid-" + id),
+        subject,
+        start,
+        end,
+        organizer,
+        attendees,
+        transactionId,
+        false,
+        EventType.SERIES_MASTER,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        FreeBusyStatus.BUSY,
+        false,
+        Optional.empty(),
+        lastModifiedAt,
+        Optional.of(recurrence));
+  }
+
+  private static void putOccurrences(FakeMailbox box, CalendarEvent master) {
+    Duration length = Duration.between(master.start(), master.end());
+    for (Instant start : master.recurrence().orElseThrow().occurrenceStarts(master.start())) {
       box.put(instance(master, EventType.OCCURRENCE, master.subject(), start, start, start.plus(length)));
     }
-    return master;
   }
 
   /** The instances of a master overlapping a window, by start; empty if the id is no master. */
@@ -119,6 +183,15 @@ final class InMemorySeries {
     return renamed;
   }
 
+  /** A master whose pattern reads as one the SDK cannot say (changed in Outlook). */
+  static CalendarEvent withoutRecurrence(CalendarEvent m) {
+    return new CalendarEvent(
+        m.id(), m.iCalUId(), m.subject(), m.start(), m.end(), m.organizer(), m.attendees(),
+        m.transactionId(), m.cancelled(), m.type(), m.seriesMasterId(), m.originalStart(),
+        m.changeKey(), m.partial(), m.showAs(), m.isPrivate(), m.createdAt(), m.lastModifiedAt(),
+        Optional.empty());
+  }
+
   /** Removes a master and its instances. */
   static void removeWithInstances(FakeMailbox box, String masterId) {
     for (CalendarEvent e : List.copyOf(box.events.values())) {
@@ -130,9 +203,11 @@ final class InMemorySeries {
 
   private static CalendarEvent instance(
       CalendarEvent master, EventType type, Optional<String> subject, Instant slot, Instant start, Instant end) {
+    // occurrences are named by their date in the series' zone, as the fake's ids are
+    ZoneId zone = master.recurrence().map(BookingRecurrence::zone).orElse(ZoneOffset.UTC);
     return new CalendarEvent(
-        master.id() + "." + slot.atOffset(ZoneOffset.UTC).toLocalDate(),
-        master.iCalUId().map(u -> u + "." + slot.atOffset(ZoneOffset.UTC).toLocalDate()),
+        master.id() + "." + slot.atZone(zone).toLocalDate(),
+        master.iCalUId().map(u -> u + "." + slot.atZone(zone).toLocalDate()),
         subject,
         start,
         end,

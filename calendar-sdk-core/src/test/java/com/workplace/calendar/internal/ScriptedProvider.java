@@ -1,6 +1,7 @@
 package com.workplace.calendar.internal;
 
 import com.workplace.calendar.booking.Availability;
+import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.registry.CalendarFailureReason;
 import com.workplace.calendar.registry.ConnectOutcome;
 import com.workplace.calendar.registry.DiscoveredRoom;
@@ -101,6 +102,18 @@ final class ScriptedProvider implements CalendarProvider {
       Optional<String> subject,
       Optional<Instant> start,
       Optional<Instant> end) {
+    throw unscripted();
+  }
+
+  @Override
+  public CalendarEvent moveSeries(
+      TenantId tenantId,
+      String mailbox,
+      String seriesMasterId,
+      Optional<String> subject,
+      Instant start,
+      Instant end,
+      BookingRecurrence recurrence) {
     throw unscripted();
   }
 

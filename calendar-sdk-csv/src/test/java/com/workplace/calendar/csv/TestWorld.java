@@ -3,6 +3,7 @@ package com.workplace.calendar.csv;
 import com.workplace.calendar.Page;
 import com.workplace.calendar.PageRequest;
 import com.workplace.calendar.booking.Availability;
+import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.CalendarServices;
 import com.workplace.calendar.registry.CalendarQuery;
@@ -226,6 +227,18 @@ final class TestWorld {
         Optional<String> subject,
         Optional<Instant> start,
         Optional<Instant> end) {
+      throw unused();
+    }
+
+    @Override
+    public CalendarEvent moveSeries(
+        TenantId tenantId,
+        String mailbox,
+        String seriesMasterId,
+        Optional<String> subject,
+        Instant start,
+        Instant end,
+        BookingRecurrence recurrence) {
       throw unused();
     }
 

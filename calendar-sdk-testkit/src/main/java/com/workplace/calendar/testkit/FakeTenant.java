@@ -267,9 +267,10 @@ public final class FakeTenant {
 
   /**
    * Changes a booking "in Outlook" (subject and times). Subscribers are notified. On an
-   * occurrence it makes an exception (a moved or renamed occurrence); on a series master it
-   * changes every occurrence that is not an exception (renaming or retiming the series; a start
-   * on another date moves the series' start date).
+   * occurrence it makes an exception (a moved or renamed occurrence). On a series master with the
+   * same times it renames every occurrence that is not an exception; with other times it moves
+   * the series, which drops every exception and removed occurrence as Exchange does (a start on
+   * another date moves the series' start date).
    *
    * @param mailbox the calendar's mailbox
    * @param eventId the event, occurrence or series master

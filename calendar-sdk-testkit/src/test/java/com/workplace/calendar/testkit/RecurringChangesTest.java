@@ -147,21 +147,64 @@ class RecurringChangesTest {
   }
 
   @Test
-  void updatingTheMasterChangesEveryOccurrenceButExceptions() {
+  void renamingTheMasterChangesEveryOccurrenceButExceptions() {
     patch(occurrences.get(2), "{\"subject\":\"Special\"}");
+    f.http.post(user(ROOM) + "/events/" + occurrences.get(1) + "/cancel", f.token, "{}");
 
-    Http.Reply r = patch(master, "{\"subject\":\"Renamed\","
-        + times("2030-01-07T11:00:00", "2030-01-07T12:30:00") + "}");
+    Http.Reply r = patch(master, "{\"subject\":\"Renamed\"}");
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<Map<String, Object>> view = view();
+    assertThat(view).extracting(e -> e.get("id"))
+        .containsExactly(occurrences.get(0), occurrences.get(2), occurrences.get(3));
+    assertThat(view).extracting(e -> e.get("subject")).containsExactly("Renamed", "Special", "Renamed");
+  }
+
+  @Test
+  void movingTheMasterDropsEveryExceptionAndBringsBackCancelledOccurrences() {
+    patch(occurrences.get(2), "{\"subject\":\"Special\","
+        + times("2030-01-21T15:00:00", "2030-01-21T16:00:00") + "}");
+    f.http.post(user(ROOM) + "/events/" + occurrences.get(1) + "/cancel", f.token, "{}");
+    assertThat(view()).hasSize(3);
+
+    Http.Reply r = patch(master, "{" + times("2030-01-07T11:00:00", "2030-01-07T12:30:00") + "}");
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.json()).containsEntry("type", "seriesMaster");
     List<Map<String, Object>> view = view();
     assertThat(view).extracting(e -> e.get("id")).containsExactlyElementsOf(occurrences);
-    assertThat(view).extracting(e -> e.get("subject"))
-        .containsExactly("Renamed", "Renamed", "Special", "Renamed");
+    assertThat(view).extracting(e -> e.get("type")).containsOnly("occurrence");
+    assertThat(view).extracting(e -> e.get("subject")).containsOnly("Weekly");
     assertThat(starts(view)).containsExactly("2030-01-07T11:00:00.0000000",
-        "2030-01-14T11:00:00.0000000", "2030-01-21T10:00:00.0000000",
+        "2030-01-14T11:00:00.0000000", "2030-01-21T11:00:00.0000000",
         "2030-01-28T11:00:00.0000000");
+  }
+
+  @Test
+  void repeatingAMoveOfTheMasterKeepsWhatChangedSince() {
+    String move = "{\"recurrence\":" + Json.write(Json.object("pattern", weekly(1, "monday"),
+        "range", numbered("2030-01-07", 4))) + ","
+        + times("2030-01-07T11:00:00", "2030-01-07T12:00:00") + "}";
+    assertThat(patch(master, move).status()).isEqualTo(200);
+    patch(occurrences.get(2), "{\"subject\":\"Special\"}");
+    f.http.post(user(ROOM) + "/events/" + occurrences.get(1) + "/cancel", f.token, "{}");
+
+    // a retried PATCH with the same values moves nothing, so it drops nothing
+    assertThat(patch(master, move).status()).isEqualTo(200);
+
+    assertThat(view()).extracting(e -> e.get("subject")).containsExactly("Weekly", "Special", "Weekly");
+  }
+
+  @Test
+  void patchingTheStartInAnotherZoneRecordsThatZone() {
+    Http.Reply r = patch(master, "{\"start\":{\"dateTime\":\"2030-01-07T11:00:00\","
+        + "\"timeZone\":\"W. Europe Standard Time\"},\"end\":{\"dateTime\":\"2030-01-07T12:00:00\","
+        + "\"timeZone\":\"W. Europe Standard Time\"}}");
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json()).containsEntry("originalStartTimeZone", "W. Europe Standard Time")
+        .containsEntry("originalEndTimeZone", "W. Europe Standard Time");
+    assertThat(starts(view())).first().isEqualTo("2030-01-07T10:00:00.0000000");
   }
 
   @Test

@@ -172,6 +172,21 @@ class RecurringEventsTest {
   }
 
   @Test
+  void anOccurrenceInTheSkippedHourStartsAnHourLater() {
+    // 02:30 does not exist in Berlin on 2030-03-31: Exchange shifts the occurrence forward
+    create(f, ROOM, series("Night run", "2030-03-30T02:30:00", "2030-03-30T03:00:00",
+        "W. Europe Standard Time", Json.object("type", "daily", "interval", 1),
+        numbered("2030-03-30", 3)));
+
+    List<FakeEvent> view = f.tenant.calendarView(ROOM, Instant.parse("2030-03-29T00:00:00Z"),
+        Instant.parse("2030-04-02T00:00:00Z"));
+
+    assertThat(view).extracting(FakeEvent::start).containsExactly(
+        Instant.parse("2030-03-30T01:30:00Z"), Instant.parse("2030-03-31T01:30:00Z"),
+        Instant.parse("2030-04-01T00:30:00Z"));
+  }
+
+  @Test
   void everyPatternTypeExpands() {
     List<Object[]> cases = List.of(
         new Object[] {Json.object("type", "daily", "interval", 2), "2030-01-01",

@@ -6,6 +6,7 @@ import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.booking.Booking;
 import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.booking.BookingRequest;
+import com.workplace.calendar.booking.BookingUpdate;
 import com.workplace.calendar.tenant.TenantId;
 import com.workplace.calendar.testkit.FakeApp;
 import com.workplace.calendar.testkit.FakeEvent;
@@ -15,13 +16,17 @@ import com.workplace.calendar.testkit.FakeTenant;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's sample of a weekly stand-up booked as one series, run against the fake. */
+/**
+ * The README's sample of a weekly stand-up booked as one series in Berlin time, one occurrence
+ * cancelled, then the series moved, run against the fake.
+ */
 @FakeMicrosoft365Test(failOnLimitViolation = true)
 class RecurringBookingSampleIT {
   @Test
@@ -30,10 +35,10 @@ class RecurringBookingSampleIT {
     FakeTenant contoso = m365.tenant("contoso.com").grantAdminConsent(app.clientId());
     contoso.addRoom("orchard@contoso.com", "Orchard");
     TenantId tenant = TenantId.parse(contoso.domain());
-    // next Monday, 09:00 UTC: the series must end inside the sync window (90 days by default)
+    // next Monday, 09:00 in Berlin: the series must end inside the sync window (90 days by default)
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
     Instant monday =
-        Instant.now().atOffset(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY))
-            .truncatedTo(ChronoUnit.DAYS).withHour(9).toInstant();
+        LocalDate.now(berlin).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atTime(9, 0).atZone(berlin).toInstant();
     try (CalendarService calendars = ConsumerTestExampleIT.calendarService(m365, app)) {
       calendars.tenants().begin(tenant);
       assertThat(calendars.tenants().verify(tenant).verified()).isTrue();
@@ -46,7 +51,8 @@ class RecurringBookingSampleIT {
               .subject("Team stand-up")
               .time(monday, monday.plus(Duration.ofMinutes(15))) // the first occurrence
               .booker("megan.bowen@contoso.com", "Megan Bowen")
-              .recurrence(BookingRecurrence.weekly(1, DayOfWeek.MONDAY).times(10))
+              .recurrence(BookingRecurrence.weekly(1, DayOfWeek.MONDAY).times(10)
+                  .inZone(ZoneId.of("Europe/Berlin"))) // 09:00 Berlin time, summer and winter
               .build());
       // standUp.recurring() is true; its eventId is the series master's
 
@@ -54,9 +60,24 @@ class RecurringBookingSampleIT {
           tenant, "standup-4713", monday.plus(Duration.ofDays(14)), "Team day"); // the third
       // [END recurring-booking]
       assertThat(standUp.recurring()).isTrue();
+      assertThat(standUp.recurrence().orElseThrow().zone()).isEqualTo(berlin);
       List<FakeEvent> occurrences =
           contoso.calendarView("orchard@contoso.com", monday, monday.plus(Duration.ofDays(70)));
-      assertThat(occurrences).hasSize(9).allSatisfy(o -> assertThat(o.seriesMasterId()).contains(standUp.eventId()));
+      assertThat(occurrences).hasSize(9).allSatisfy(o -> {
+        assertThat(o.seriesMasterId()).contains(standUp.eventId());
+        assertThat(o.start().atZone(berlin).toLocalTime()).isEqualTo(LocalTime.of(9, 0));
+      });
+
+      Instant ten = monday.plus(Duration.ofHours(1));
+      // [START recurring-move]
+      // every occurrence moves to 10:00; the cancelled third one comes back (Exchange drops a
+      // series' exceptions when it moves) and is checked like the others
+      Booking moved = calendars.bookings().update(
+          tenant, "standup-4713", BookingUpdate.time(ten, ten.plus(Duration.ofMinutes(15))));
+      // [END recurring-move]
+      assertThat(moved.start()).isEqualTo(ten);
+      assertThat(contoso.calendarView("orchard@contoso.com", monday, monday.plus(Duration.ofDays(70))))
+          .hasSize(10).allSatisfy(o -> assertThat(o.start().atZone(berlin).toLocalTime()).isEqualTo(LocalTime.of(10, 0)));
     }
   }
 }

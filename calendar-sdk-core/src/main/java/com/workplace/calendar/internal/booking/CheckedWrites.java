@@ -1,5 +1,6 @@
 package com.workplace.calendar.internal.booking;
 
+import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.internal.booking.RoomRules.ConflictCheck;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.CalendarProvider;
@@ -8,6 +9,7 @@ import com.workplace.calendar.store.BookingLink;
 import com.workplace.calendar.store.CalendarStore;
 import com.workplace.calendar.tenant.TenantId;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -97,13 +99,14 @@ final class CheckedWrites {
       return new Created(stored, provider.createEvent(tenantId, email, draft));
     }
     boolean series = draft.recurrence().isPresent();
+    Optional<ZoneId> seriesZone = draft.recurrence().map(BookingRecurrence::zone);
     Instant from = slots.get(0).start();
     Instant to = slots.get(slots.size() - 1).end();
     try (RoomWriteLocks.Held held = locks.acquire(tenantId, email)) {
       List<CalendarEvent> before = provider.eventsBetween(tenantId, email, from, to);
       Clash clash = Clash.find(before, slots, null, draft.transactionId());
       if (!clash.isEmpty() && !earlierAttemptWrote(tenantId, email, before, clash, draft)) {
-        throw refusals.refusal(tenantId, email, clash, series, check, showSubjects, false);
+        throw refusals.refusal(tenantId, email, clash, seriesZone, check, showSubjects, false);
       }
       BookingLink stored = link.get();
       held.renew();
@@ -120,7 +123,7 @@ final class CheckedWrites {
       }
       removeLostEvent(tenantId, email, created.id());
       store.deleteBookingLink(tenantId, stored.bookingKey());
-      throw refusals.refusal(tenantId, email, lost, series, check, showSubjects, true);
+      throw refusals.refusal(tenantId, email, lost, seriesZone, check, showSubjects, true);
     }
   }
 
@@ -190,7 +193,7 @@ final class CheckedWrites {
       Clash clash =
           Clash.find(provider.eventsBetween(tenantId, email, start, end), slot, current.id(), link.transactionId());
       if (!clash.isEmpty()) {
-        throw refusals.refusal(tenantId, email, clash, false, check, showSubjects, false);
+        throw refusals.refusal(tenantId, email, clash, Optional.empty(), check, showSubjects, false);
       }
       held.renew();
       CalendarEvent moved =
@@ -210,7 +213,7 @@ final class CheckedWrites {
           subject.isPresent() ? current.subject() : Optional.empty(),
           Optional.of(current.start()),
           Optional.of(current.end()));
-      throw refusals.refusal(tenantId, email, lost, false, check, showSubjects, true);
+      throw refusals.refusal(tenantId, email, lost, Optional.empty(), check, showSubjects, true);
     }
   }
 

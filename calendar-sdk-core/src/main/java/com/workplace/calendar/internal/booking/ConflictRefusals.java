@@ -1,5 +1,6 @@
 package com.workplace.calendar.internal.booking;
 
+import com.workplace.calendar.ConflictException;
 import com.workplace.calendar.booking.BookingConflictException;
 import com.workplace.calendar.booking.BookingRule;
 import com.workplace.calendar.booking.BookingRuleException;
@@ -10,6 +11,7 @@ import com.workplace.calendar.store.BookingLink;
 import com.workplace.calendar.store.CalendarStore;
 import com.workplace.calendar.tenant.TenantId;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
@@ -37,17 +39,18 @@ final class ConflictRefusals {
    * @param tenantId the tenant
    * @param email the room
    * @param clash what is in the way, and of which slots
-   * @param series whether the booking is a series (its first slot is its first occurrence)
+   * @param series the series' time zone when the booking is a series (its first slot is its
+   *     first occurrence), empty for a single booking
    * @param check how overlaps were treated: a room that forbids them refuses with its rule
    * @param showSubjects whether subjects may be named
    * @param lostRace whether the booking was written and withdrawn because another came first
    * @return the exception to throw
    */
-  RuntimeException refusal(
+  ConflictException refusal(
       TenantId tenantId,
       String email,
       Clash clash,
-      boolean series,
+      Optional<ZoneId> series,
       ConflictCheck check,
       boolean showSubjects,
       boolean lostRace) {
@@ -57,8 +60,11 @@ final class ConflictRefusals {
     Instant end = clash.slots().get(0).end();
     if (check == ConflictCheck.ROOM_FORBIDS) {
       String what =
-          series
-              ? "the series' occurrences on " + dates(clash.blocked()) + " overlap "
+          series.isPresent()
+              ? "the series' occurrences on "
+                  + dates(clash.blocked(), series.get())
+                  + (series.get().equals(ZoneOffset.UTC) ? "" : " (" + series.get().getId() + ")")
+                  + " overlap "
               : start + "–" + end + " overlaps ";
       return new BookingRuleException(
           BookingRule.CONFLICTS_NOT_ALLOWED,
@@ -70,16 +76,16 @@ final class ConflictRefusals {
               + "; the request's ConflictPolicy.ALLOW cannot override the room's rule: choose another"
               + " time or room");
     }
-    return series
-        ? new BookingConflictException(email, start, end, intervals, clash.blocked(), lostRace)
+    return series.isPresent()
+        ? new BookingConflictException(email, start, end, intervals, clash.blocked(), series.get(), lostRace)
         : new BookingConflictException(email, start, end, intervals, lostRace);
   }
 
-  private static String dates(List<Instant> starts) {
+  private static String dates(List<Instant> starts, ZoneId zone) {
     String listed =
         starts.stream()
             .limit(LISTED_DATES)
-            .map(s -> s.atOffset(ZoneOffset.UTC).toLocalDate().toString())
+            .map(s -> s.atZone(zone).toLocalDate().toString())
             .collect(Collectors.joining(", "));
     return starts.size() > LISTED_DATES
         ? listed + " and " + (starts.size() - LISTED_DATES) + " more"

@@ -65,8 +65,8 @@ import org.slf4j.LoggerFactory;
  *       series master under the same link and {@code transactionId} scheme, after the room's rules
  *       for series and the horizon, with every occurrence's slot checked by {@link CheckedWrites}.
  *       Cancel removes the series; {@code cancelOccurrence} and {@code endEarly} change single
- *       occurrences, found through the series' instances. An update may rename a series, not move
- *       it.
+ *       occurrences, found through the series' instances. An update renames or moves a series as
+ *       a whole ({@link SeriesMoves}: every new occurrence checked, a lost race moved back).
  * </ul>
  */
 public final class DefaultRoomBookings implements RoomBookings {
@@ -80,6 +80,7 @@ public final class DefaultRoomBookings implements RoomBookings {
   private final CheckedWrites writes;
   private final BookingLinks links;
   private final SeriesBookings series;
+  private final SeriesMoves moves;
 
   /**
    * Creates the bookings.
@@ -126,9 +127,11 @@ public final class DefaultRoomBookings implements RoomBookings {
     this.provider = Objects.requireNonNull(provider, "provider");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.tenants = Objects.requireNonNull(tenants, "tenants");
-    this.writes = new CheckedWrites(store, provider, new RoomWriteLocks(store));
+    RoomWriteLocks locks = new RoomWriteLocks(store);
+    this.writes = new CheckedWrites(store, provider, locks);
     this.links = new BookingLinks(store, provider);
     this.series = new SeriesBookings(provider, horizonDays);
+    this.moves = new SeriesMoves(store, provider, locks, series);
   }
 
   @Override
@@ -236,11 +239,19 @@ public final class DefaultRoomBookings implements RoomBookings {
       throw new IllegalArgumentException(
           "the booking must end after it starts (start " + start + ", end " + end + ")");
     }
-    boolean moves = !start.equals(current.start()) || !end.equals(current.end());
-    if (moves && current.type() == EventType.SERIES_MASTER) {
-      throw SeriesBookings.timeChangeRefused(link);
-    }
     Optional<RoomCalendar> calendar = store.findCalendar(tenantId, link.calendarEmail());
+    if (current.type() == EventType.SERIES_MASTER) {
+      return BookingLinks.toBooking(
+          link, this.moves.update(link, current, calendar, update, clock.instant()));
+    }
+    if (update.recurrence().isPresent()) {
+      throw new ConflictException(
+          "booking "
+              + bookingKey
+              + " does not recur, so an update cannot change its recurrence; cancel it and book a"
+              + " recurring booking instead");
+    }
+    boolean moves = !start.equals(current.start()) || !end.equals(current.end());
     if (!moves || calendar.isEmpty()) {
       CalendarEvent changed =
           provider.updateEvent(

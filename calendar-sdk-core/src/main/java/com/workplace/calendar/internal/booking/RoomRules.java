@@ -67,6 +67,25 @@ public final class RoomRules {
   }
 
   /**
+   * Checks a new time or pattern of an existing recurring booking: the room accepts recurring
+   * meetings (it takes the moved series as a new request), an occurrence is not longer than the
+   * room allows, and the last occurrence ends inside the booking window.
+   *
+   * @param calendar the room calendar
+   * @param firstStart the first occurrence's new start
+   * @param firstEnd the first occurrence's new end
+   * @param lastEnd the last occurrence's new end
+   * @param now the current time
+   * @throws BookingRuleException if a rule refuses it
+   */
+  static void checkSeriesTime(
+      RoomCalendar calendar, Instant firstStart, Instant firstEnd, Instant lastEnd, Instant now) {
+    checkRecurring(calendar);
+    checkDuration(calendar, firstStart, firstEnd);
+    checkWindow(calendar, lastEnd, now, "the series' last occurrence");
+  }
+
+  /**
    * Checks a new time of an existing booking against the window and duration.
    *
    * @param calendar the room calendar

@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * What is particular to recurring bookings: the slots a series takes, the checks before it is
- * created, and the changes of single occurrences (cancel one, end the running one).
+ * created, and the changes of single occurrences (cancel one, end the running one). Moving a
+ * whole series is {@link SeriesMoves}'s job.
  *
  * <p><b>The horizon.</b> A series must lie in the sync window: its last occurrence ends at most
  * {@code horizonDays} (the window's days ahead) after the start of today, UTC. Inside it, the
@@ -57,23 +58,20 @@ final class SeriesBookings {
     if (request.recurrence().isEmpty()) {
       return List.of(new Slot(request.start(), request.end()));
     }
-    Duration length = Duration.between(request.start(), request.end());
-    List<Slot> slots = new ArrayList<>();
-    for (Instant start : request.recurrence().get().occurrenceStarts(request.start())) {
-      slots.add(new Slot(start, start.plus(length)));
-    }
-    return List.copyOf(slots);
+    return slots(request.recurrence().get(), request.start(), request.end());
   }
 
   /**
-   * Checks a new booking against the room's rules, and a series also against the horizon.
+   * Checks a new booking against the room's rules, and a series also against the horizon and
+   * what the provider can store.
    *
    * @param calendar the room
    * @param request the request
    * @param slots its slots
    * @param now the current time
    * @throws com.workplace.calendar.booking.BookingRuleException if a rule of the room refuses it
-   * @throws IllegalArgumentException if a series ends after the sync window
+   * @throws IllegalArgumentException if a series ends after the sync window, or the provider cannot
+   *     store its recurrence
    */
   void checkCreate(RoomCalendar calendar, BookingRequest request, List<Slot> slots, Instant now) {
     if (request.recurrence().isEmpty()) {
@@ -82,6 +80,20 @@ final class SeriesBookings {
     }
     Slot last = slots.get(slots.size() - 1);
     RoomRules.checkSeries(calendar, request.start(), request.end(), last.end(), now);
+    checkHorizon(request.recurrence().get(), slots, now);
+    provider.checkRecurrence(request.recurrence().get());
+  }
+
+  /**
+   * Checks that a series lies in the sync window.
+   *
+   * @param recurrence the series' recurrence
+   * @param slots its slots, in order
+   * @param now the current time
+   * @throws IllegalArgumentException if its last occurrence ends after the window
+   */
+  void checkHorizon(BookingRecurrence recurrence, List<Slot> slots, Instant now) {
+    Slot last = slots.get(slots.size() - 1);
     Instant horizon = now.truncatedTo(ChronoUnit.DAYS).plus(horizonDays, ChronoUnit.DAYS);
     if (last.end().isAfter(horizon)) {
       throw new IllegalArgumentException(
@@ -92,12 +104,29 @@ final class SeriesBookings {
               + "); this series' last occurrence ("
               + slots.size()
               + " of "
-              + request.recurrence().get()
+              + recurrence
               + ") ends at "
               + last.end()
               + ": end the series earlier, or widen the window with"
               + " SyncOptions.builder().window(..)");
     }
+  }
+
+  /**
+   * The slots a series takes.
+   *
+   * @param recurrence its recurrence
+   * @param start the first occurrence's start
+   * @param end the first occurrence's end
+   * @return one slot per occurrence, in order
+   */
+  static List<Slot> slots(BookingRecurrence recurrence, Instant start, Instant end) {
+    Duration length = Duration.between(start, end);
+    List<Slot> slots = new ArrayList<>();
+    for (Instant occurrence : recurrence.occurrenceStarts(start)) {
+      slots.add(new Slot(occurrence, occurrence.plus(length)));
+    }
+    return List.copyOf(slots);
   }
 
   /**
@@ -163,23 +192,6 @@ final class SeriesBookings {
         Optional.of(now));
   }
 
-  /**
-   * Refuses a time change of a series booking: Graph moves a series by changing its master, which
-   * drops the changes of single occurrences, and the SDK would have to check every occurrence's
-   * new slot; a host cancels the series and books it again instead.
-   *
-   * @param link the booking's link
-   * @throws ConflictException always
-   */
-  static ConflictException timeChangeRefused(BookingLink link) {
-    return new ConflictException(
-        "booking "
-            + link.bookingKey()
-            + " is recurring: an update may change its subject, not its time; cancel the series"
-            + " and book it again at the new time, or cancel single occurrences with"
-            + " cancelOccurrence(..)");
-  }
-
   private static void requireSeries(BookingLink link, CalendarEvent master, String instead) {
     if (master.type() != EventType.SERIES_MASTER) {
       throw new ConflictException("booking " + link.bookingKey() + " does not recur; " + instead);
@@ -225,8 +237,10 @@ final class SeriesBookings {
               + " from "
               + master.start()
               + " (occurrences start at "
-              + master.start().atOffset(java.time.ZoneOffset.UTC).toLocalTime()
-              + " UTC)");
+              + master.start().atZone(master.recurrence().orElseThrow().zone()).toLocalTime()
+              + " "
+              + zoneName(master.recurrence().orElseThrow())
+              + ")");
     }
     Instant from =
         index > 0 ? slots.get(index - 1) : originalStart.minus(UNKNOWN_PATTERN_REACH);
@@ -235,6 +249,10 @@ final class SeriesBookings {
             ? slots.get(index + 1).plus(length)
             : originalStart.plus(length).plus(UNKNOWN_PATTERN_REACH);
     return new Window(from, to);
+  }
+
+  private static String zoneName(BookingRecurrence recurrence) {
+    return recurrence.isUtc() ? "UTC" : recurrence.zone().getId();
   }
 
   private static Optional<List<Instant>> startsOf(BookingRecurrence recurrence, Instant first) {

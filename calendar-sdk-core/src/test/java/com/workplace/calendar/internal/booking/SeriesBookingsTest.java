@@ -291,17 +291,15 @@ class SeriesBookingsTest {
   }
 
   @Test
-  void aSeriesCanBeRenamedButNotMoved() {
+  void aSeriesIsRenamedWithoutMoving() {
     bookings.create(series("standup", TEN, WEEKLY_TEN).build());
-
-    assertThatThrownBy(() -> bookings.update(CONTOSO, "standup", BookingUpdate.time(TEN.plusSeconds(3600), TEN.plusSeconds(5400))))
-        .isInstanceOf(ConflictException.class)
-        .hasMessageContaining("is recurring: an update may change its subject, not its time");
 
     Booking renamed = bookings.update(CONTOSO, "standup", BookingUpdate.subject("Daily sync"));
     assertThat(renamed.subject()).isEqualTo("Daily sync");
     assertThat(renamed.recurring()).isTrue();
+    assertThat(renamed.start()).isEqualTo(TEN);
     assertThat(instances()).allSatisfy(i -> assertThat(i.subject()).contains("Daily sync"));
+    assertThat(world.backend.seriesMoved).hasValue(0);
   }
 
   @Test

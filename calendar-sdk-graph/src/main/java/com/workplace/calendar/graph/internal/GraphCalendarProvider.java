@@ -2,6 +2,7 @@ package com.workplace.calendar.graph.internal;
 
 import com.workplace.calendar.CalendarClientException;
 import com.workplace.calendar.booking.Availability;
+import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.registry.CalendarFailureReason;
 import com.workplace.calendar.registry.ConnectOutcome;
 import com.workplace.calendar.registry.DiscoveredRoom;
@@ -217,6 +218,27 @@ public final class GraphCalendarProvider implements CalendarProvider {
   @Override
   public List<CalendarEvent> eventsBetween(TenantId tenantId, String mailbox, Instant from, Instant to) {
     return events.between(tenantId, mailbox, from, to);
+  }
+
+  @Override
+  public CalendarEvent moveSeries(
+      TenantId tenantId,
+      String mailbox,
+      String seriesMasterId,
+      Optional<String> subject,
+      Instant start,
+      Instant end,
+      BookingRecurrence recurrence) {
+    return events.moveSeries(tenantId, mailbox, seriesMasterId, subject, start, end, recurrence);
+  }
+
+  /**
+   * Checks that Microsoft 365 can store the recurrence: its zone has a Windows name ({@link
+   * WindowsTimeZones}).
+   */
+  @Override
+  public void checkRecurrence(BookingRecurrence recurrence) {
+    WindowsTimeZones.requireWindowsName(recurrence.zone());
   }
 
   @Override

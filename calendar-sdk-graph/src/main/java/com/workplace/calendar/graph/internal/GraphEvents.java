@@ -2,6 +2,7 @@ package com.workplace.calendar.graph.internal;
 
 import com.workplace.calendar.CalendarServiceException;
 import com.workplace.calendar.booking.Attendee;
+import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.EventDraft;
 import com.workplace.calendar.tenant.TenantId;
@@ -15,8 +16,9 @@ import java.util.Optional;
 import okhttp3.HttpUrl;
 
 /**
- * Event operations on room calendars, and the reads of recurring series that sync needs; all times
- * go out in UTC and come back as instants.
+ * Event operations on room calendars, and the reads of recurring series that sync needs. Times go
+ * out in UTC, a series' in its recurrence's zone (by Windows name, so that Exchange keeps their
+ * wall-clock time there); every answer is asked for in UTC and read as instants.
  */
 final class GraphEvents {
   /** What sync reads of a series master: what its occurrences share, and its version. */
@@ -29,8 +31,8 @@ final class GraphEvents {
   /** Instances per page; a daily series over the longest sync window fits in two. */
   static final int INSTANCES_PAGE = 500;
 
-  private static final DateTimeFormatter UTC_LOCAL =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter UTC_LOCAL = LOCAL.withZone(ZoneOffset.UTC);
   private static final Map<String, String> PREFER_UTC = Map.of("Prefer", "outlook.timezone=\"UTC\"");
 
   /** Events per calendarView page of a conflict check (Graph accepts 1–1000). */
@@ -45,8 +47,16 @@ final class GraphEvents {
   CalendarEvent create(TenantId tenant, String mailbox, EventDraft draft) {
     JsonValue body = JsonValue.object();
     body.put("subject", draft.subject());
-    body.set("start", dateTime(draft.start()));
-    body.set("end", dateTime(draft.end()));
+    if (draft.recurrence().isPresent()) {
+      // a series' times in its zone, so that Exchange keeps their wall-clock time there
+      BookingRecurrence recurrence = draft.recurrence().get();
+      body.set("start", dateTime(draft.start(), recurrence));
+      body.set("end", dateTime(draft.end(), recurrence));
+      body.set("recurrence", GraphRecurrence.write(recurrence, draft.start()));
+    } else {
+      body.set("start", dateTime(draft.start()));
+      body.set("end", dateTime(draft.end()));
+    }
     body.put("transactionId", draft.transactionId());
     body.put("showAs", "busy");
     JsonValue attendees = body.putArray("attendees");
@@ -58,10 +68,6 @@ final class GraphEvents {
       a.put("type", "required");
     }
     draft.body().ifPresent(text -> body.putObject("body").put("contentType", "text").put("content", text));
-    draft
-        .recurrence()
-        .ifPresent(
-            r -> body.set("recurrence", GraphRecurrence.write(r, draft.start().atOffset(ZoneOffset.UTC).toLocalDate())));
     HttpUrl url = client.user(mailbox, "events").build();
     // Safe to retry: the service creates one event (or series master) per transactionId.
     GraphResponse response = client.sendJson("POST", url, tenant, mailbox, body, true, PREFER_UTC);
@@ -112,6 +118,28 @@ final class GraphEvents {
     HttpUrl url = client.user(mailbox, "events", eventId).build();
     GraphResponse response = client.sendJson("PATCH", url, tenant, mailbox, body, true, PREFER_UTC);
     return GraphReader.event(GraphClient.successJson(response, "updating an event"));
+  }
+
+  /**
+   * Moves a series: one PATCH of its master's start, end (in the recurrence's zone) and
+   * recurrence, and subject if given. Safe to retry: the same values again change nothing.
+   */
+  CalendarEvent moveSeries(
+      TenantId tenant,
+      String mailbox,
+      String masterId,
+      Optional<String> subject,
+      Instant start,
+      Instant end,
+      BookingRecurrence recurrence) {
+    JsonValue body = JsonValue.object();
+    subject.ifPresent(s -> body.put("subject", s));
+    body.set("start", dateTime(start, recurrence));
+    body.set("end", dateTime(end, recurrence));
+    body.set("recurrence", GraphRecurrence.write(recurrence, start));
+    HttpUrl url = client.user(mailbox, "events", masterId).build();
+    GraphResponse response = client.sendJson("PATCH", url, tenant, mailbox, body, true, PREFER_UTC);
+    return GraphReader.event(GraphClient.successJson(response, "moving a series"));
   }
 
   /**
@@ -210,6 +238,17 @@ final class GraphEvents {
     JsonValue node = JsonValue.object();
     node.put("dateTime", UTC_LOCAL.format(instant));
     node.put("timeZone", "UTC");
+    return node;
+  }
+
+  /** A series' time: local in its recurrence's zone, named as Windows names it. */
+  static JsonValue dateTime(Instant instant, BookingRecurrence recurrence) {
+    if (recurrence.isUtc()) {
+      return dateTime(instant);
+    }
+    JsonValue node = JsonValue.object();
+    node.put("dateTime", LOCAL.format(instant.atZone(recurrence.zone())));
+    node.put("timeZone", WindowsTimeZones.requireWindowsName(recurrence.zone()));
     return node;
   }
 

@@ -68,7 +68,9 @@ final class GraphReader {
         text(node, "sensitivity").map(GraphReader::isPrivate).orElse(false),
         timestamp(node, "createdDateTime"),
         timestamp(node, "lastModifiedDateTime"),
-        type == EventType.SERIES_MASTER ? GraphRecurrence.read(node.path("recurrence")) : Optional.empty());
+        type == EventType.SERIES_MASTER
+            ? GraphRecurrence.read(node.path("recurrence"), text(node, "originalStartTimeZone"))
+            : Optional.empty());
   }
 
   /**

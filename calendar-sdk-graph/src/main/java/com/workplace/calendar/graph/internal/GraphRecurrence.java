@@ -3,7 +3,9 @@ package com.workplace.calendar.graph.internal;
 import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.booking.BookingRecurrence.Frequency;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -16,12 +18,16 @@ import java.util.Set;
  * <p>Written: {@code pattern} {@code daily} or {@code weekly} with {@code interval}, and for weekly
  * series {@code daysOfWeek} and {@code firstDayOfWeek: monday}; {@code range} {@code numbered}
  * with {@code numberOfOccurrences} or {@code endDate} with {@code endDate}, {@code startDate} the
- * UTC date of the first start and {@code recurrenceTimeZone: UTC} (the event's times are sent in
- * UTC too, so the series recurs in UTC).
+ * date of the first start in the recurrence's zone and {@code recurrenceTimeZone} that zone's
+ * Windows name ({@link WindowsTimeZones}; {@code UTC} by default). The series' {@code start} and
+ * {@code end} are written in the same zone ({@link GraphEvents}), so Exchange keeps their
+ * wall-clock time there.
  *
- * <p>Read: the same shapes, ignoring the filler values Graph echoes for fields a type does not use.
- * A recurrence the SDK cannot say (another pattern or time zone, no end, a week starting on
- * another day where that matters) reads as empty, never as an error: the event is still a series.
+ * <p>Read: the same shapes, ignoring the filler values Graph echoes for fields a type does not use;
+ * the zone is {@code recurrenceTimeZone}, else the master's {@code originalStartTimeZone} (Graph's
+ * default), Windows or IANA names. A recurrence the SDK cannot say (another pattern, an unknown
+ * zone, no end, a week starting on another day where that matters) reads as empty, never as an
+ * error: the event is still a series.
  */
 final class GraphRecurrence {
   private GraphRecurrence() {}
@@ -30,10 +36,13 @@ final class GraphRecurrence {
    * Graph's {@code recurrence} of a series.
    *
    * @param recurrence the booking's recurrence
-   * @param firstDate the UTC date of the series' first start
+   * @param firstStart the series' first start
    * @return the JSON object
+   * @throws IllegalArgumentException if no Windows zone keeps the recurrence's zone's clock
    */
-  static JsonValue write(BookingRecurrence recurrence, LocalDate firstDate) {
+  static JsonValue write(BookingRecurrence recurrence, Instant firstStart) {
+    String zoneName = WindowsTimeZones.requireWindowsName(recurrence.zone());
+    LocalDate firstDate = firstStart.atZone(recurrence.zone()).toLocalDate();
     JsonValue node = JsonValue.object();
     JsonValue pattern = node.putObject("pattern");
     BookingRecurrence.Pattern p = recurrence.pattern();
@@ -49,24 +58,37 @@ final class GraphRecurrence {
     range.put("startDate", firstDate.toString());
     recurrence.lastDate().ifPresent(d -> range.put("endDate", d.toString()));
     recurrence.numberOfOccurrences().ifPresent(n -> range.put("numberOfOccurrences", n));
-    range.put("recurrenceTimeZone", "UTC");
+    range.put("recurrenceTimeZone", zoneName);
     return node;
+  }
+
+  /**
+   * Reads a series master's {@code recurrence} whose zone is given.
+   *
+   * @param node the {@code recurrence} value (may be missing or null)
+   * @return the recurrence, or empty when there is none or the SDK cannot say it
+   */
+  static Optional<BookingRecurrence> read(JsonValue node) {
+    return read(node, Optional.empty());
   }
 
   /**
    * Reads a series master's {@code recurrence}.
    *
    * @param node the {@code recurrence} value (may be missing or null)
+   * @param startZone the master's {@code originalStartTimeZone}, the zone of a range without
+   *     {@code recurrenceTimeZone} (UTC when absent too)
    * @return the recurrence, or empty when there is none or the SDK cannot say it
    */
-  static Optional<BookingRecurrence> read(JsonValue node) {
+  static Optional<BookingRecurrence> read(JsonValue node, Optional<String> startZone) {
     if (node == null || !node.isObject()) {
       return Optional.empty();
     }
     JsonValue pattern = node.path("pattern");
     JsonValue range = node.path("range");
-    String zone = GraphReader.text(range, "recurrenceTimeZone").orElse("UTC");
-    if (!zone.equalsIgnoreCase("UTC") && !zone.equalsIgnoreCase("Etc/UTC")) {
+    String zoneName = GraphReader.text(range, "recurrenceTimeZone").or(() -> startZone).orElse("UTC");
+    Optional<ZoneId> zone = WindowsTimeZones.resolve(zoneName);
+    if (zone.isEmpty()) {
       return Optional.empty();
     }
     try {
@@ -76,9 +98,12 @@ final class GraphRecurrence {
       }
       switch (GraphReader.text(range, "type").orElse("").toLowerCase(Locale.ROOT)) {
         case "numbered":
-          return GraphReader.number(range, "numberOfOccurrences").map(n -> p.get().times(n));
+          return GraphReader.number(range, "numberOfOccurrences")
+              .map(n -> p.get().times(n).inZone(zone.get()));
         case "enddate":
-          return GraphReader.text(range, "endDate").map(LocalDate::parse).map(d -> p.get().until(d));
+          return GraphReader.text(range, "endDate")
+              .map(LocalDate::parse)
+              .map(d -> p.get().until(d).inZone(zone.get()));
         default:
           return Optional.empty();
       }

@@ -1,19 +1,25 @@
 package com.workplace.calendar.graph.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.EventType;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GraphRecurrenceTest {
-  private static final LocalDate MONDAY = LocalDate.parse("2026-03-02");
+  private static final Instant MONDAY = Instant.parse("2026-03-02T10:00:00Z");
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
   @Test
-  void aWeeklyCountedSeriesIsWrittenInGraphsShapeInUtc() throws Exception {
+  void aWeeklyCountedSeriesIsWrittenInGraphsShapeInUtcByDefault() throws Exception {
     JsonValue json =
         GraphRecurrence.write(BookingRecurrence.weekly(2, DayOfWeek.THURSDAY, DayOfWeek.MONDAY).times(10), MONDAY);
 
@@ -67,9 +73,9 @@ class GraphRecurrenceTest {
           + "\"range\":{\"type\":\"numbered\",\"startDate\":\"2026-03-03\",\"numberOfOccurrences\":4}}",
       // no end
       "{\"pattern\":{\"type\":\"daily\",\"interval\":1},\"range\":{\"type\":\"noEnd\",\"startDate\":\"2026-03-02\"}}",
-      // another time zone
+      // a time zone nobody knows
       "{\"pattern\":{\"type\":\"daily\",\"interval\":1},\"range\":{\"type\":\"numbered\",\"startDate\":\"2026-03-02\","
-          + "\"numberOfOccurrences\":3,\"recurrenceTimeZone\":\"W. Europe Standard Time\"}}",
+          + "\"numberOfOccurrences\":3,\"recurrenceTimeZone\":\"Middle Earth Standard Time\"}}",
       // weeks that start on Sunday, where it matters
       "{\"pattern\":{\"type\":\"weekly\",\"interval\":2,\"daysOfWeek\":[\"sunday\",\"monday\"],\"firstDayOfWeek\":\"sunday\"},"
           + "\"range\":{\"type\":\"numbered\",\"startDate\":\"2026-03-01\",\"numberOfOccurrences\":3,\"recurrenceTimeZone\":\"UTC\"}}",
@@ -84,6 +90,48 @@ class GraphRecurrenceTest {
       assertThat(GraphRecurrence.read(JsonValue.parse(json))).as(json).isEmpty();
     }
     assertThat(GraphRecurrence.read(JsonValue.parse("null"))).isEmpty();
+  }
+
+  @Test
+  void aSeriesInAZoneIsWrittenWithItsWindowsNameAndTheDateThereAndReadsBack() throws Exception {
+    // 23:30 UTC on Monday is 00:30 on Tuesday in Berlin
+    Instant tuesdayInBerlin = Instant.parse("2026-03-02T23:30:00Z");
+    BookingRecurrence tuesdays = BookingRecurrence.weekly(1, DayOfWeek.TUESDAY).times(6).inZone(BERLIN);
+
+    JsonValue json = GraphRecurrence.write(tuesdays, tuesdayInBerlin);
+
+    assertThat(json.path("range").path("startDate").asText("")).isEqualTo("2026-03-03");
+    assertThat(json.path("range").path("recurrenceTimeZone").asText("")).isEqualTo("W. Europe Standard Time");
+    assertThat(GraphRecurrence.read(json)).contains(tuesdays);
+    JsonValue start = GraphEvents.dateTime(tuesdayInBerlin, tuesdays);
+    assertThat(start.path("dateTime").asText("")).isEqualTo("2026-03-03T00:30:00");
+    assertThat(start.path("timeZone").asText("")).isEqualTo("W. Europe Standard Time");
+    assertThat(GraphEvents.dateTime(tuesdayInBerlin, tuesdays.inZone(ZoneOffset.UTC)).path("timeZone").asText(""))
+        .isEqualTo("UTC");
+  }
+
+  @Test
+  void aRangeWithoutItsZoneRecursInTheZoneOfTheMastersStart() throws Exception {
+    JsonValue noZone =
+        JsonValue.parse(
+            "{\"pattern\":{\"type\":\"daily\",\"interval\":1},"
+                + "\"range\":{\"type\":\"numbered\",\"startDate\":\"2026-03-02\",\"numberOfOccurrences\":3}}");
+
+    assertThat(GraphRecurrence.read(noZone, Optional.of("Eastern Standard Time")))
+        .contains(BookingRecurrence.daily(1).times(3).inZone(ZoneId.of("America/New_York")));
+    assertThat(GraphRecurrence.read(noZone, Optional.of("Asia/Tokyo")))
+        .contains(BookingRecurrence.daily(1).times(3).inZone(ZoneId.of("Asia/Tokyo")));
+    assertThat(GraphRecurrence.read(noZone)).contains(BookingRecurrence.daily(1).times(3));
+  }
+
+  @Test
+  void aZoneWithoutAWindowsNameIsRefusedWhenTheRequestIsBuilt() {
+    BookingRecurrence odd = BookingRecurrence.daily(1).times(3).inZone(ZoneOffset.ofHoursMinutes(5, 17));
+
+    assertThatThrownBy(() -> GraphRecurrence.write(odd, MONDAY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no Windows time zone keeps the clock of +05:17");
+    assertThatThrownBy(() -> GraphEvents.dateTime(MONDAY, odd)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -94,8 +94,10 @@ public final class CalendarState {
 
   /**
    * Applies a change to an item. On an occurrence or exception the change makes (or changes)
-   * an exception of its series; on a master it applies to every occurrence that is not an
-   * exception (a start on another date moves the range's start date along).
+   * an exception of its series. On a master, a change of its subject or other properties applies
+   * to every occurrence that is not an exception; a change of its start, end or recurrence (a
+   * start on another date moves the range's start date along) moves the series and drops every
+   * exception and removed occurrence, as Exchange does: the series is what its pattern says.
    *
    * @param id the item, occurrence or exception id
    * @param change the change (must not alter the id)
@@ -281,7 +283,9 @@ public final class CalendarState {
   /**
    * Keeps a changed master consistent: a start on another date moves the range's start date
    * (unless the change set a new recurrence), the series is validated, and exceptions and
-   * removed dates that no longer belong are dropped.
+   * removed dates are dropped, all of them when the series moved (its start, end or recurrence
+   * changed; MS-OXOCAL: a changed recurrence pattern removes every exception), else those that no
+   * longer belong.
    */
   private static EventRecord reshapeSeries(EventRecord current, EventRecord updated) {
     EventRecord master = updated;
@@ -297,6 +301,11 @@ public final class CalendarState {
       }
     }
     Series.validate(master);
+    boolean moved = !master.start().equals(current.start()) || !master.end().equals(current.end())
+        || !Objects.equals(master.recurrence(), current.recurrence());
+    if (moved) {
+      return master.toBuilder().exceptions(Map.of()).removedDates(java.util.Set.of()).build();
+    }
     return Series.prune(master);
   }
 }

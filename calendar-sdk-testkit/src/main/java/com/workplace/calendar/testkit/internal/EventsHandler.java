@@ -82,8 +82,14 @@ final class EventsHandler {
         ? EventBodies.attendees(body) : null;
     String showAs = EventBodies.showAs(body, null);
     String sensitivity = EventBodies.sensitivity(body, null);
+    String startZone = body.containsKey("start") ? EventBodies.zoneName(body.get("start")) : null;
+    String endZone = body.containsKey("end") ? EventBodies.zoneName(body.get("end")) : null;
     EventRecord updated = call.mailbox().calendar().update(current.id(), e -> {
       EventRecord.Builder b = e.toBuilder().start(start).end(end);
+      if (startZone != null || endZone != null) {
+        b.timeZones(startZone != null ? startZone : e.originalStartTimeZone(),
+            endZone != null ? endZone : e.originalEndTimeZone());
+      }
       if (subject != null) {
         b.subject(subject);
       }

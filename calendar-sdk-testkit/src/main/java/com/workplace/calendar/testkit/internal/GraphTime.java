@@ -1,5 +1,9 @@
 package com.workplace.calendar.testkit.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,8 +14,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,40 +27,8 @@ import java.util.TreeMap;
  */
 public final class GraphTime {
 
-  private static final Map<String, String> WINDOWS = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-
-  static {
-    WINDOWS.put("UTC", "UTC");
-    WINDOWS.put("Coordinated Universal Time", "UTC");
-    WINDOWS.put("GMT Standard Time", "Europe/London");
-    WINDOWS.put("Greenwich Standard Time", "Atlantic/Reykjavik");
-    WINDOWS.put("W. Europe Standard Time", "Europe/Berlin");
-    WINDOWS.put("Romance Standard Time", "Europe/Paris");
-    WINDOWS.put("Central Europe Standard Time", "Europe/Budapest");
-    WINDOWS.put("Central European Standard Time", "Europe/Warsaw");
-    WINDOWS.put("E. Europe Standard Time", "Europe/Chisinau");
-    WINDOWS.put("FLE Standard Time", "Europe/Kiev");
-    WINDOWS.put("GTB Standard Time", "Europe/Bucharest");
-    WINDOWS.put("Russian Standard Time", "Europe/Moscow");
-    WINDOWS.put("Israel Standard Time", "Asia/Jerusalem");
-    WINDOWS.put("Arabian Standard Time", "Asia/Dubai");
-    WINDOWS.put("India Standard Time", "Asia/Kolkata");
-    WINDOWS.put("China Standard Time", "Asia/Shanghai");
-    WINDOWS.put("Singapore Standard Time", "Asia/Singapore");
-    WINDOWS.put("Tokyo Standard Time", "Asia/Tokyo");
-    WINDOWS.put("AUS Eastern Standard Time", "Australia/Sydney");
-    WINDOWS.put("New Zealand Standard Time", "Pacific/Auckland");
-    WINDOWS.put("E. South America Standard Time", "America/Sao_Paulo");
-    WINDOWS.put("Atlantic Standard Time", "America/Halifax");
-    WINDOWS.put("Eastern Standard Time", "America/New_York");
-    WINDOWS.put("Central Standard Time", "America/Chicago");
-    WINDOWS.put("Mountain Standard Time", "America/Denver");
-    WINDOWS.put("US Mountain Standard Time", "America/Phoenix");
-    WINDOWS.put("Pacific Standard Time", "America/Los_Angeles");
-    WINDOWS.put("Alaskan Standard Time", "America/Anchorage");
-    WINDOWS.put("Hawaiian Standard Time", "Pacific/Honolulu");
-    WINDOWS.put("South Africa Standard Time", "Africa/Johannesburg");
-  }
+  /** Windows zone names (case-insensitive) to IANA ids: every zone Windows knows. */
+  private static final Map<String, String> WINDOWS = windowsZones();
 
   private static final DateTimeFormatter OUTPUT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS", Locale.ROOT);
@@ -69,6 +44,33 @@ public final class GraphTime {
           .toFormatter(Locale.ROOT);
 
   private GraphTime() {}
+
+  private static Map<String, String> windowsZones() {
+    Properties table = new Properties();
+    try (InputStream in = GraphTime.class.getResourceAsStream("windows-zones.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("windows-zones.properties is missing from the testkit");
+      }
+      table.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException("windows-zones.properties cannot be read", e);
+    }
+    Map<String, String> zones = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (String windowsName : table.stringPropertyNames()) {
+      zones.put(windowsName, table.getProperty(windowsName));
+    }
+    zones.put("Coordinated Universal Time", "UTC");
+    return Collections.unmodifiableMap(zones);
+  }
+
+  /**
+   * The Windows zone names the fake accepts (what Exchange knows), besides IANA names.
+   *
+   * @return the names
+   */
+  public static Set<String> windowsZoneNames() {
+    return WINDOWS.keySet();
+  }
 
   /**
    * Resolves a Windows or IANA time-zone name.

@@ -5,6 +5,7 @@ import static com.workplace.calendar.examples.admin.Output.obj;
 import com.workplace.calendar.booking.Attendee;
 import com.workplace.calendar.booking.Availability;
 import com.workplace.calendar.booking.Booking;
+import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.booking.BookingRequest;
 import com.workplace.calendar.booking.BusyInterval;
 import com.workplace.calendar.space.SpaceId;
@@ -12,13 +13,16 @@ import com.workplace.calendar.space.SpaceLink;
 import com.workplace.calendar.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,16 +47,21 @@ final class BookingsCommands extends GroupCommand {
     String room;
   }
 
-  @Command(name = "create", description = "Books a room (the event is organized by the room, the booker attends).")
+  @Command(
+      name = "create",
+      description = {
+        "Books a room (the event is organized by the room, the booker attends).",
+        "With --repeat, books a recurring series: e.g. --repeat weekly --days MON,THU --times 10 --zone Europe/Berlin."
+      })
   static final class Create extends AdminCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Where where;
 
-    @Option(names = "--start", required = true, paramLabel = "TIME", converter = Times.class, description = "now, now+30m, 2025-03-04T14:30 (local) or with offset.")
-    Instant start;
+    @Option(names = "--start", required = true, paramLabel = "TIME", description = "now, now+30m, 2025-03-04T14:30 (local, or in --zone) or with offset.")
+    String start;
 
-    @Option(names = "--end", paramLabel = "TIME", converter = Times.class, description = "The end; or give --duration.")
-    Instant end;
+    @Option(names = "--end", paramLabel = "TIME", description = "The end; or give --duration.")
+    String end;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = Durations.class, description = "How long, e.g. 30m or 1h (default 1h).")
     Duration duration;
@@ -69,6 +78,8 @@ final class BookingsCommands extends GroupCommand {
     @Option(names = "--key", paramLabel = "KEY", description = "The product's booking key; the same key never makes two events (default: a new one).")
     String key;
 
+    @Mixin RecurrenceOptions repeat = new RecurrenceOptions();
+
     @Override
     public Integer call() {
       if (end != null && duration != null) {
@@ -76,16 +87,29 @@ final class BookingsCommands extends GroupCommand {
             "give --end or --duration, not both",
             "keep one: --end TIME says when the booking ends, --duration D how long it lasts");
       }
-      Instant until = end != null ? end : start.plus(duration != null ? duration : Duration.ofHours(1));
-      if (!until.isAfter(start)) {
+      ZoneId zone = repeat.zone();
+      Instant now = Instant.now();
+      Instant from = time("--start", start, zone, now);
+      Instant until = end != null ? time("--end", end, zone, now) : from.plus(duration != null ? duration : Duration.ofHours(1));
+      if (!until.isAfter(from)) {
         throw AdminException.usage(
-            "the booking would end (" + out().time(until) + ") before it starts (" + out().time(start) + ")",
+            "the booking would end (" + out().time(until) + ") before it starts (" + out().time(from) + ")",
             "give an --end after --start, or a --duration");
       }
-      if (!until.isAfter(Instant.now())) {
+      if (!until.isAfter(now)) {
         throw AdminException.usage(
             "the booking would end " + out().time(until) + ", which is in the past",
             "book a time that ends in the future, e.g. --start now+15m --duration 30m");
+      }
+      Instant first = from.truncatedTo(ChronoUnit.SECONDS);
+      Instant firstEnd = until.truncatedTo(ChronoUnit.SECONDS);
+      Optional<BookingRecurrence> recurrence = repeat.toRecurrence(first);
+      if (recurrence.isPresent()) {
+        try {
+          recurrence.get().occurrenceStarts(first, firstEnd);
+        } catch (IllegalArgumentException e) {
+          throw AdminException.usage(e.getMessage(), "change --start, --days or the end of the series (--times, --until)");
+        }
       }
       AdminContext ctx = ctx();
       TenantId tenantId = ctx.tenant(Optional.empty());
@@ -94,8 +118,9 @@ final class BookingsCommands extends GroupCommand {
       BookingRequest.Builder request =
           BookingRequest.builder(tenantId, bookingKey)
               .subject(subject)
-              .time(start.truncatedTo(ChronoUnit.SECONDS), until.truncatedTo(ChronoUnit.SECONDS))
+              .time(first, firstEnd)
               .booker(booker, bookerName);
+      recurrence.ifPresent(request::recurrence);
       if (where.space != null) {
         request.space(SpaceId.of(where.space));
       } else {
@@ -103,9 +128,19 @@ final class BookingsCommands extends GroupCommand {
       }
       Booking booking = ctx.service().bookings().create(request.build());
       printBookings(out(), List.of(booking));
+      booking.recurrence().ifPresent(r -> out().line(
+          "Recurs " + r + "; the times above are its first occurrence."));
       out().line("End it early with: calendar-admin bookings end-early " + booking.bookingKey());
       out().json(Views.booking(booking));
       return ExitCodes.OK;
+    }
+  }
+
+  private static Instant time(String option, String value, ZoneId zone, Instant now) {
+    try {
+      return Times.parse(value, zone, now);
+    } catch (CommandLine.TypeConversionException e) {
+      throw AdminException.usage(option + ": " + e.getMessage(), "e.g. " + option + " now+30m or " + option + " 2027-03-04T14:30");
     }
   }
 

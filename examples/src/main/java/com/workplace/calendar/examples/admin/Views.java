@@ -5,6 +5,7 @@ import static com.workplace.calendar.examples.admin.Output.obj;
 import com.workplace.calendar.booking.Attendee;
 import com.workplace.calendar.booking.Availability;
 import com.workplace.calendar.booking.Booking;
+import com.workplace.calendar.booking.BookingRecurrence;
 import com.workplace.calendar.csv.ImportReport;
 import com.workplace.calendar.csv.RowError;
 import com.workplace.calendar.registry.AddOutcome;
@@ -19,6 +20,7 @@ import com.workplace.calendar.sync.SyncResult;
 import com.workplace.calendar.tenant.Tenant;
 import com.workplace.calendar.tenant.VerificationResult;
 import com.workplace.calendar.testkit.FakeStats;
+import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,7 +155,19 @@ final class Views {
         "start", b.start(),
         "end", b.end(),
         "organizer", b.organizer().map(Attendee::email),
-        "attendees", b.attendees().stream().map(Attendee::email).toList());
+        "attendees", b.attendees().stream().map(Attendee::email).toList(),
+        "recurring", b.recurring(),
+        "recurrence", b.recurrence().map(Views::recurrence));
+  }
+
+  static Map<String, Object> recurrence(BookingRecurrence r) {
+    return obj(
+        "frequency", r.pattern().frequency(),
+        "interval", r.pattern().interval(),
+        "days", r.pattern().daysOfWeek().stream().map(DayOfWeek::toString).toList(),
+        "times", r.numberOfOccurrences(),
+        "until", r.lastDate().map(Object::toString),
+        "zone", r.zone().getId());
   }
 
   static Map<String, Object> availability(Availability a) {

@@ -164,6 +164,40 @@ class AdminCommandsIT {
   }
 
   @Test
+  @Order(7)
+  void aWeeklySeriesIsBookedInItsZoneAndEveryOccurrenceIsBusy() throws Exception {
+    java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+    java.time.LocalDate monday =
+        java.time.LocalDate.now(berlin).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY)).plusWeeks(3);
+    java.time.Instant nine = monday.atTime(9, 0).atZone(berlin).toInstant();
+    String[] create = {"bookings", "create", "--room", "nc-3.01@" + DOMAIN, "--start", monday + "T09:00", "--zone", "Europe/Berlin",
+        "--duration", "30m", "--repeat", "weekly", "--days", "mon,THU", "--times", "4", "--booker", "lee.gu@" + DOMAIN,
+        "--subject", "Stand-up", "--key", "it-series"};
+
+    Cli.Result created = cli().run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--json"), java.util.Arrays.stream(create)).toArray(String[]::new));
+
+    assertThat(created.exitCode()).as(created.toString()).isZero();
+    JsonNode booking = json(created);
+    assertThat(booking.get("start").asText()).isEqualTo(nine.toString());
+    assertThat(booking.get("recurring").asBoolean()).isTrue();
+    JsonNode recurrence = booking.get("recurrence");
+    assertThat(recurrence.get("frequency").asText()).isEqualTo("WEEKLY");
+    assertThat(recurrence.get("days")).extracting(JsonNode::asText).containsExactly("MONDAY", "THURSDAY");
+    assertThat(recurrence.get("times").asInt()).isEqualTo(4);
+    assertThat(recurrence.get("zone").asText()).isEqualTo("Europe/Berlin");
+    assertThat(cli().run("bookings", "cancel", "it-series").exitCode()).as("the key is released").isZero();
+
+    String script =
+        String.join(" ", create) + "\n"
+            + "bookings availability nc-3.01@" + DOMAIN + " --from " + nine.minusSeconds(3600) + " --to " + nine.plus(java.time.Duration.ofDays(14)) + "\n"
+            + "exit\n";
+    Cli.Result shell = cli().runWithInput(script, "shell");
+    assertThat(shell.out()).contains("Recurs every week on MONDAY, THURSDAY, 4 times in Europe/Berlin");
+    assertThat(shell.out().lines().filter(l -> l.contains("nc-3.01@" + DOMAIN) && l.contains("busy")).count())
+        .as(shell.toString()).isEqualTo(4);
+  }
+
+  @Test
   @Order(8)
   void searchSpacesAndExportCalendars() throws Exception {
     Cli.Result search = cli().run("--json", "spaces", "search", "north campus, floor 1");

@@ -233,6 +233,40 @@ class CommandLineTest {
   }
 
   @Test
+  void recurrenceOptionsAreCheckedBeforeAnyWorkWithWhatIsWrong() {
+    java.time.LocalDate tuesday =
+        java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY));
+    String start = tuesday + "T09:00";
+    String[][] cases = {
+      {"--repeat monthly --times 3", "--repeat must be daily or weekly, was 'monthly'"},
+      {"--repeat weekly", "a recurring series needs an end: --times N or --until DATE"},
+      {"--repeat daily --times 3 --until 2099-01-01", "give --times or --until, not both"},
+      {"--repeat weekly --days TUE,XYZ --times 3", "'XYZ' is not a day of the week"},
+      {"--repeat weekly --zone Mars/Olympus --times 3", "'Mars/Olympus' is not a time zone"},
+      {"--times 3", "--times describes a recurring series, and this booking does not recur"},
+      {"--interval 2 --until 2099-01-01", "--interval, --until describe a recurring series"},
+      {"--zone Europe/Berlin", "--zone sets the time zone a recurring series keeps its time in"},
+      {"--repeat daily --days MON --times 3", "--days belongs to a weekly series"},
+      {"--repeat daily --interval 0 --times 3", "--interval must be between 1 and 999, was 0"},
+      {"--repeat daily --times 1000", "--times must be between 1 and 999, was 1000"},
+      {"--repeat daily --until soon", "'soon' is not a date"},
+      {"--repeat weekly --days MON,THU --times 3 --zone Europe/Berlin",
+        "the booking starts on a TUESDAY (Europe/Berlin), which is not one of the recurrence's days (MONDAY, THURSDAY)"},
+      {"--repeat daily --times 3 --duration 25h", "cannot recur every day: each occurrence must end before the next one starts"},
+    };
+    for (String[] c : cases) {
+      List<String> args = new java.util.ArrayList<>(List.of("bookings", "create", "--room", "room-1@contoso.onmicrosoft.com",
+          "--start", start, "--booker", "megan@contoso.onmicrosoft.com"));
+      args.addAll(List.of(c[0].split(" ")));
+      Cli.Result result = cli().run(args.toArray(String[]::new));
+      assertThat(result.exitCode()).as(c[0] + "\n" + result).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err()).as(c[0]).contains(c[1]).contains("What to do:");
+    }
+    assertThat(Files.exists(dataDir.resolve("fake-store.mv.db"))).as("refused before any work").isFalse();
+    assertThat(cli().run("bookings", "create", "--help").out()).contains("--repeat").contains("--days").contains("--zone");
+  }
+
+  @Test
   void datesArePrintedWithTheirYear() {
     Output output =
         new Output(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, false, false, ZoneOffset.UTC);
