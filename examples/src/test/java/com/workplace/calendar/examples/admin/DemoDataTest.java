@@ -11,6 +11,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.workplace.calendar.testkit.FakeMicrosoft365;
+import com.workplace.calendar.testkit.TestClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +34,23 @@ class DemoDataTest {
     }
     assertThat(spaces.find(TENANT, SpaceId.of(DemoOrganisation.spaceIdOf(DemoOrganisation.ON_PREMISES_ROOM)))).isPresent();
     assertThat(spaces.size()).isEqualTo(61);
+  }
+
+  @Test
+  void theRoomsBookedNowHaveNoMeetingOfTheOrganisationTodayOrTomorrow() {
+    // late in the day, so that "now" plus an hour reaches into tomorrow's meetings too
+    TestClock clock = TestClock.startingAt(Instant.parse("2026-03-02T23:30:00Z"));
+    try (FakeMicrosoft365 m365 = FakeMicrosoft365.builder().clock(clock).build().start()) {
+      DemoOrganisation demo = DemoOrganisation.seed(m365, clock);
+      Instant from = clock.instant().minus(Duration.ofHours(24));
+      Instant to = clock.instant().plus(Duration.ofHours(2));
+      for (String room : List.of("hh-1.03", "hh-2.01", "nc-1.01", "nc-2.01")) {
+        assertThat(demo.tenant().events(room + "@" + DemoOrganisation.DOMAIN))
+            .as("meetings in %s within a day of now", room)
+            .noneMatch(e -> e.start().isBefore(to) && e.end().isAfter(from));
+      }
+      assertThat(demo.tenant().events("nc-1.05@" + DemoOrganisation.DOMAIN)).isNotEmpty();
+    }
   }
 
   @Test
