@@ -174,7 +174,7 @@ final class OverheadBenchmark {
             row.metric("microsOverSdkWithoutMetrics", Format.round1(median - plain))
                 .metric(
                     "metricsRecorded",
-                    (long) registry.get("calendar.graph.requests").tag("operation", "events.get").timer().count());
+                    registry.get("calendar.graph.requests").tag("operation", "events.get").timer().count());
             row.errors(
                 row.errors
                     + String.format(

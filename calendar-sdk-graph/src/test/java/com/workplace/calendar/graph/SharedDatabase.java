@@ -25,6 +25,9 @@ abstract class SharedDatabase implements AutoCloseable {
   /** A connection pool of its own, as one instance of a host has. */
   abstract HikariDataSource newPool(int size);
 
+  @Override
+  public abstract void close() throws SQLException;
+
   private static final class H2 extends SharedDatabase {
     private final String url = "jdbc:h2:mem:shared-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     private final List<HikariDataSource> pools = new ArrayList<>();

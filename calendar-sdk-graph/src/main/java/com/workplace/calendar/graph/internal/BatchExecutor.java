@@ -263,7 +263,7 @@ final class BatchExecutor {
     }
     JsonValue error = JsonValue.object();
     if (body != null && body.isObject()) {
-      error = (JsonValue) body;
+      error = body;
     } else if (problem != null) {
       error.putObject("error").put("code", "BatchFailed").put("message", problem);
     }
