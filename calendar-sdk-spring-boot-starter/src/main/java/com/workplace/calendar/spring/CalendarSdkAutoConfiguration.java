@@ -51,10 +51,10 @@ public class CalendarSdkAutoConfiguration {
   @ConditionalOnMissingBean
   public CalendarStore calendarStore(
       CalendarSdkProperties properties, ObjectProvider<DataSource> dataSources) {
-    CalendarSdkProperties.StoreType type = properties.getStore().getType();
+    CalendarSdkStoreType type = properties.getStore().getType();
     DataSource dataSource =
-        type == CalendarSdkProperties.StoreType.IN_MEMORY ? null : dataSources.getIfUnique();
-    if (dataSource == null && type == CalendarSdkProperties.StoreType.JDBC) {
+        type == CalendarSdkStoreType.IN_MEMORY ? null : dataSources.getIfUnique();
+    if (dataSource == null && type == CalendarSdkStoreType.JDBC) {
       throw new IllegalStateException(
           "workplace.calendar.store.type is jdbc, but the application has no single DataSource");
     }

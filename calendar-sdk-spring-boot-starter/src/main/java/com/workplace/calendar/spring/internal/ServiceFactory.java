@@ -5,7 +5,10 @@ import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.graph.GraphCalendarService;
 import com.workplace.calendar.graph.GraphLimits;
 import com.workplace.calendar.graph.GraphRetryOptions;
+import com.workplace.calendar.spring.CalendarSdkLimitsProperties;
 import com.workplace.calendar.spring.CalendarSdkProperties;
+import com.workplace.calendar.spring.CalendarSdkRetryProperties;
+import com.workplace.calendar.spring.CalendarSdkSyncProperties;
 import com.workplace.calendar.sync.SyncOptions;
 import java.util.function.Consumer;
 
@@ -66,7 +69,7 @@ public final class ServiceFactory {
     }
   }
 
-  private static GraphLimits limits(CalendarSdkProperties.Limits l) {
+  private static GraphLimits limits(CalendarSdkLimitsProperties l) {
     GraphLimits.Builder b = GraphLimits.defaults().toBuilder();
     set(l.getMaxConcurrentPerMailbox(), b::maxConcurrentPerMailbox);
     set(l.getRequestsPerWindow(), b::requestsPerWindow);
@@ -77,7 +80,7 @@ public final class ServiceFactory {
     return b.build();
   }
 
-  private static GraphRetryOptions retry(CalendarSdkProperties.Retry r) {
+  private static GraphRetryOptions retry(CalendarSdkRetryProperties r) {
     GraphRetryOptions.Builder b = GraphRetryOptions.defaults().toBuilder();
     set(r.getMaxAttempts(), b::maxAttempts);
     set(r.getBaseDelay(), b::baseDelay);
@@ -86,7 +89,7 @@ public final class ServiceFactory {
     return b.build();
   }
 
-  private static SyncOptions sync(CalendarSdkProperties.Sync s) {
+  private static SyncOptions sync(CalendarSdkSyncProperties s) {
     SyncOptions defaults = SyncOptions.defaults();
     SyncOptions.Builder b = defaults.toBuilder();
     if (s.getWindowDaysBack() != null || s.getWindowDaysAhead() != null) {

@@ -2,6 +2,7 @@ package com.workplace.calendar.spring.web;
 
 import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.spring.CalendarSdkAutoConfiguration;
+import com.workplace.calendar.spring.CalendarSdkNotificationEndpointProperties;
 import com.workplace.calendar.spring.CalendarSdkProperties;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -96,7 +97,7 @@ public class CalendarSdkWebAutoConfiguration {
   @ConditionalOnProperty(prefix = "workplace.calendar.web.notifications", name = "enabled", havingValue = "true")
   public RouterFunction<ServerResponse> calendarNotificationRoutes(
       NotificationHandler handler, CalendarSdkProperties properties) {
-    CalendarSdkProperties.Notifications web = properties.getWeb().getNotifications();
+    CalendarSdkNotificationEndpointProperties web = properties.getWeb().getNotifications();
     String notifications =
         pathOf(
             web.getPath(),

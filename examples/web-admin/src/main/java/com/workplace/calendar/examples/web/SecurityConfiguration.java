@@ -1,5 +1,6 @@
 package com.workplace.calendar.examples.web;
 
+import com.workplace.calendar.spring.CalendarSdkNotificationEndpointProperties;
 import com.workplace.calendar.spring.CalendarSdkProperties;
 import java.net.URI;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class SecurityConfiguration {
   }
 
   private static List<String> notificationPaths(CalendarSdkProperties calendar) {
-    CalendarSdkProperties.Notifications web = calendar.getWeb().getNotifications();
+    CalendarSdkNotificationEndpointProperties web = calendar.getWeb().getNotifications();
     List<String> paths = new ArrayList<>();
     add(paths, web.getPath(), calendar.getSync().getNotificationUrl());
     add(paths, web.getLifecyclePath(), calendar.getSync().getLifecycleUrl());
