@@ -1,18 +1,13 @@
 package com.workplace.calendar.testkit;
 
 import com.workplace.calendar.testkit.internal.FakeEngine;
-import com.workplace.calendar.testkit.internal.FakeServer;
-import com.workplace.calendar.testkit.internal.IdentityRouter;
-import com.workplace.calendar.testkit.internal.Json;
-import com.workplace.calendar.testkit.internal.StatsRecorder;
-import com.workplace.calendar.testkit.internal.TenantState;
+import com.workplace.calendar.testkit.internal.FakeListeners;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 
@@ -38,19 +33,14 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class FakeMicrosoft365 implements AutoCloseable {
 
-  private final int containerThreads;
-  private final FakeEngine.Config config;
   private final FakeEngine engine;
   private final FakeFaults faults;
-  private final Object lifecycle = new Object();
-  private FakeServer server;
-  private boolean closed;
+  private final FakeListeners listeners;
 
   FakeMicrosoft365(FakeEngine.Config config, int containerThreads) {
-    this.containerThreads = containerThreads;
-    this.config = config;
     this.engine = new FakeEngine(config);
     this.faults = new FakeFaults(engine);
+    this.listeners = new FakeListeners(engine, containerThreads);
   }
 
   /**
@@ -79,15 +69,8 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    * @throws IllegalStateException when the fake was closed
    */
   public FakeMicrosoft365 start() {
-    synchronized (lifecycle) {
-      if (closed) {
-        throw new IllegalStateException("the fake was closed");
-      }
-      if (server == null) {
-        server = FakeServer.start(engine, containerThreads);
-      }
-      return this;
-    }
+    listeners.start();
+    return this;
   }
 
   /**
@@ -96,9 +79,7 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    * @return whether started and not closed
    */
   public boolean isRunning() {
-    synchronized (lifecycle) {
-      return server != null && !closed;
-    }
+    return listeners.isRunning();
   }
 
   // --------------------------------------------------------------- endpoints
@@ -110,7 +91,7 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    * @return the URI
    */
   public URI authorityUri() {
-    return URI.create("https://localhost:" + server().httpsPort() + "/");
+    return listeners.httpsRoot();
   }
 
   /**
@@ -128,7 +109,7 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    * @return the URI
    */
   public URI httpAuthorityUri() {
-    return URI.create("http://localhost:" + server().httpPort() + "/");
+    return listeners.httpRoot();
   }
 
   /**
@@ -146,7 +127,7 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    * @return the context
    */
   public SSLContext sslContext() {
-    return server().tls().sslContext();
+    return listeners.tls().sslContext();
   }
 
   /**
@@ -155,7 +136,7 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    * @return the trust manager
    */
   public X509TrustManager trustManager() {
-    return server().tls().trustManager();
+    return listeners.tls().trustManager();
   }
 
   /**
@@ -164,7 +145,7 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    * @return the certificate
    */
   public X509Certificate certificate() {
-    return server().tls().certificate();
+    return listeners.tls().certificate();
   }
 
   /**
@@ -176,9 +157,7 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    * @return the JSON document
    */
   public String instanceDiscoveryResponse() {
-    String base = authorityUri().toString();
-    return Json.write(IdentityRouter.instanceDiscovery(base.substring(0, base.length() - 1),
-        "common"));
+    return listeners.instanceDiscoveryResponse();
   }
 
   // ------------------------------------------------------------------ scenario
@@ -215,16 +194,6 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    * @since 0.2.0
    */
   public FakeFederatedIssuer federatedIssuer(String issuer) {
-    URI uri;
-    try {
-      uri = URI.create(Objects.requireNonNull(issuer, "issuer"));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not an issuer URL: '" + issuer + "'", e);
-    }
-    if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "a federated issuer is an absolute https URL, not '" + issuer + "'");
-    }
     return new FakeFederatedIssuer(engine, engine.directory().issuer(issuer));
   }
 
@@ -246,8 +215,7 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    * @return the tenant, or empty
    */
   public Optional<FakeTenant> findTenant(String idOrDomain) {
-    Optional<TenantState> t = engine.directory().findTenant(idOrDomain);
-    return t.map(state -> new FakeTenant(engine, state));
+    return engine.directory().findTenant(idOrDomain).map(state -> new FakeTenant(engine, state));
   }
 
   /**
@@ -260,12 +228,7 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    * @throws IllegalArgumentException when the tenant is unknown or the app has no consent there
    */
   public String issueAppToken(String tenantIdOrDomain, String clientId) {
-    TenantState t = engine.directory().findTenant(tenantIdOrDomain)
-        .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantIdOrDomain));
-    String id = clientId.toLowerCase(java.util.Locale.ROOT);
-    Set<String> roles = t.consent(id).orElseThrow(() ->
-        new IllegalArgumentException("app " + clientId + " has no consent in " + t.domain()));
-    return engine.tokens().issueAppToken(t.id(), id, roles);
+    return engine.issueAppToken(tenantIdOrDomain, clientId);
   }
 
   /**
@@ -368,10 +331,7 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    * @return the snapshot
    */
   public FakeStats stats() {
-    StatsRecorder.Snapshot s = engine.stats().snapshot();
-    return new FakeStats(s.totalRequests(), s.throttledResponses(), s.limitViolations(),
-        s.requestsPerMailbox(), s.peakConcurrencyPerMailbox(), s.limitViolationsPerMailbox(),
-        s.throttledResponsesPerMailbox(), s.retryAfterIgnoredPerMailbox());
+    return new FakeStats(engine.stats().snapshot());
   }
 
   /** Zeroes the counters (state and budgets are kept). */
@@ -421,38 +381,16 @@ public final class FakeMicrosoft365 implements AutoCloseable {
    */
   public void reset() {
     engine.reset();
-    engine.latency(config.latency());
-    engine.limiter().limits(config.limits());
   }
 
   /** Stops the listeners and the notification executor. Idempotent. */
   @Override
   public void close() {
-    synchronized (lifecycle) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      if (server != null) {
-        server.close();
-      }
-      engine.close();
-    }
-  }
-
-  private FakeServer server() {
-    synchronized (lifecycle) {
-      if (server == null || closed) {
-        throw new IllegalStateException(closed ? "the fake was closed" : "the fake is not"
-            + " started; call start()");
-      }
-      return server;
-    }
+    listeners.close();
   }
 
   @Override
   public String toString() {
-    return "FakeMicrosoft365{" + (isRunning() ? "https port " + server().httpsPort()
-        : "not running") + "}";
+    return "FakeMicrosoft365{" + listeners + "}";
   }
 }

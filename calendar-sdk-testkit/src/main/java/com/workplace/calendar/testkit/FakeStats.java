@@ -1,5 +1,6 @@
 package com.workplace.calendar.testkit;
 
+import com.workplace.calendar.testkit.internal.StatsRecorder;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,23 +37,15 @@ public final class FakeStats {
   private final Map<String, Long> throttledResponsesPerMailbox;
   private final Map<String, Long> retryAfterIgnoredPerMailbox;
 
-  FakeStats(
-      long totalRequests,
-      long throttledResponses,
-      long limitViolations,
-      Map<String, Long> requestsPerMailbox,
-      Map<String, Integer> peakConcurrencyPerMailbox,
-      Map<String, Long> limitViolationsPerMailbox,
-      Map<String, Long> throttledResponsesPerMailbox,
-      Map<String, Long> retryAfterIgnoredPerMailbox) {
-    this.totalRequests = totalRequests;
-    this.throttledResponses = throttledResponses;
-    this.limitViolations = limitViolations;
-    this.requestsPerMailbox = Map.copyOf(requestsPerMailbox);
-    this.peakConcurrencyPerMailbox = Map.copyOf(peakConcurrencyPerMailbox);
-    this.limitViolationsPerMailbox = Map.copyOf(limitViolationsPerMailbox);
-    this.throttledResponsesPerMailbox = Map.copyOf(throttledResponsesPerMailbox);
-    this.retryAfterIgnoredPerMailbox = Map.copyOf(retryAfterIgnoredPerMailbox);
+  FakeStats(StatsRecorder.Snapshot snapshot) {
+    this.totalRequests = snapshot.totalRequests();
+    this.throttledResponses = snapshot.throttledResponses();
+    this.limitViolations = snapshot.limitViolations();
+    this.requestsPerMailbox = Map.copyOf(snapshot.requestsPerMailbox());
+    this.peakConcurrencyPerMailbox = Map.copyOf(snapshot.peakConcurrencyPerMailbox());
+    this.limitViolationsPerMailbox = Map.copyOf(snapshot.limitViolationsPerMailbox());
+    this.throttledResponsesPerMailbox = Map.copyOf(snapshot.throttledResponsesPerMailbox());
+    this.retryAfterIgnoredPerMailbox = Map.copyOf(snapshot.retryAfterIgnoredPerMailbox());
   }
 
   /**

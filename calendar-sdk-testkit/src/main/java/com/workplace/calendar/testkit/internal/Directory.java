@@ -1,9 +1,11 @@
 package com.workplace.calendar.testkit.internal;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -82,8 +84,24 @@ public final class Directory {
     issuers.clear();
   }
 
-  /** Returns the external token issuer with this URL, creating it (with a new key) if needed. */
+  /**
+   * Returns the external token issuer with this URL, creating it (with a new key) if needed.
+   *
+   * @param issuer the issuer URL, an absolute {@code https} URL
+   * @return the issuer
+   * @throws IllegalArgumentException when the URL is not an absolute https URL
+   */
   public FederatedIssuerState issuer(String issuer) {
+    URI uri;
+    try {
+      uri = URI.create(Objects.requireNonNull(issuer, "issuer"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not an issuer URL: '" + issuer + "'", e);
+    }
+    if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "a federated issuer is an absolute https URL, not '" + issuer + "'");
+    }
     return issuers.computeIfAbsent(issuer, i -> new FederatedIssuerState(i, ids.guid()));
   }
 

@@ -5,7 +5,9 @@ import com.workplace.calendar.testkit.FakeLimits;
 import com.workplace.calendar.testkit.SeriesDeltaBehaviour;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /** The whole fake behind the HTTP server: state, identity platform and Graph. */
@@ -25,6 +27,7 @@ public final class FakeEngine implements AutoCloseable {
       SSLContext webhookSslContext,
       SeriesDeltaBehaviour seriesDelta) {}
 
+  private final Config config;
   private final Clock clock;
   private final Ids ids;
   private final Directory directory;
@@ -46,6 +49,7 @@ public final class FakeEngine implements AutoCloseable {
   private volatile ConsentMode consentMode;
 
   public FakeEngine(Config config) {
+    this.config = config;
     this.clock = config.clock();
     this.ids = new Ids(config.seed());
     this.latency = config.latency();
@@ -160,7 +164,27 @@ public final class FakeEngine implements AutoCloseable {
     this.consentMode = mode;
   }
 
-  /** Forgets all state: directory, tokens, counters, faults, delta tokens, subscriptions. */
+  /**
+   * Issues an app-only Graph token directly, as the token endpoint would for client credentials.
+   *
+   * @param tenantIdOrDomain the tenant
+   * @param clientId the app, which must have consent in the tenant
+   * @return the access token
+   * @throws IllegalArgumentException when the tenant is unknown or the app has no consent there
+   */
+  public String issueAppToken(String tenantIdOrDomain, String clientId) {
+    TenantState t = directory.findTenant(tenantIdOrDomain)
+        .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantIdOrDomain));
+    String id = clientId.toLowerCase(Locale.ROOT);
+    Set<String> roles = t.consent(id).orElseThrow(() ->
+        new IllegalArgumentException("app " + clientId + " has no consent in " + t.domain()));
+    return tokens.issueAppToken(t.id(), id, roles);
+  }
+
+  /**
+   * Forgets all state (directory, tokens, counters, faults, delta tokens, subscriptions) and
+   * restores the latency and limits of the {@link Config}.
+   */
   public void reset() {
     directory.clear();
     tokens.expireAll();
@@ -174,6 +198,8 @@ public final class FakeEngine implements AutoCloseable {
     webhooks.clear();
     flows.clear();
     tokenEndpoint.clear();
+    latency(config.latency());
+    limiter.limits(config.limits());
   }
 
   @Override
