@@ -1,6 +1,5 @@
 package com.workplace.calendar.store;
 
-import com.workplace.calendar.DuplicateRecordException;
 import com.workplace.calendar.Page;
 import com.workplace.calendar.ResourceNotFoundException;
 import com.workplace.calendar.registry.CalendarQuery;
@@ -12,15 +11,11 @@ import com.workplace.calendar.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * A {@link CalendarStore} in the memory of one process: the default for tests, examples and
@@ -30,17 +25,15 @@ import java.util.function.Predicate;
  * @since 0.1.0
  */
 public final class InMemoryCalendarStore implements CalendarStore {
-  private record CalendarKey(TenantId tenantId, String email) {}
-
   private final Clock clock;
   private final Object lock = new Object();
-  private final Map<TenantId, Tenant> tenants = new TreeMap<>(Comparator.comparing(TenantId::value));
-  private final Map<String, ConsentState> consentStates = new HashMap<>();
-  private final Map<TenantId, TreeMap<String, RoomCalendar>> calendars = new HashMap<>();
+  // each table keeps its own records' rules (uniqueness, versions); this class holds the one lock
+  // and the rules across tables: a record needs its tenant or calendar, and removals cascade
+  private final TenantTable tenants = new TenantTable();
+  private final Map<TenantId, CalendarTable> calendars = new HashMap<>();
   private final Map<TenantId, SpaceLinkTable> spaceLinks = new HashMap<>();
   private final Map<TenantId, BookingLinkTable> bookingLinks = new HashMap<>();
-  private final Map<CalendarKey, SyncState> syncStates = new HashMap<>();
-  private final Map<CalendarKey, SubscriptionState> subscriptions = new HashMap<>();
+  private final CalendarSyncTable sync = new CalendarSyncTable();
   private final InMemoryLeases leases;
   private final MailboxCoordination coordination;
 
@@ -74,52 +67,41 @@ public final class InMemoryCalendarStore implements CalendarStore {
   @Override
   public Optional<Tenant> findTenant(TenantId tenantId) {
     synchronized (lock) {
-      return Optional.ofNullable(tenants.get(tenantId));
+      return tenants.find(tenantId);
     }
   }
 
   @Override
   public List<Tenant> listTenants() {
     synchronized (lock) {
-      return List.copyOf(tenants.values());
+      return tenants.list();
     }
   }
 
   @Override
   public Tenant insertTenant(Tenant tenant) {
     synchronized (lock) {
-      if (tenants.containsKey(tenant.id())) {
-        throw new DuplicateRecordException("tenant " + tenant.id() + " is already stored");
-      }
-      Tenant stored = tenant.withVersion(1);
-      tenants.put(tenant.id(), stored);
-      return stored;
+      return tenants.insert(tenant);
     }
   }
 
   @Override
   public Tenant updateTenant(Tenant tenant) {
     synchronized (lock) {
-      Tenant current = tenants.get(tenant.id());
-      StoreChecks.checkVersion("tenant " + tenant.id(), current == null ? null : current.version(), tenant.version());
-      Tenant stored = tenant.withVersion(tenant.version() + 1);
-      tenants.put(tenant.id(), stored);
-      return stored;
+      return tenants.update(tenant);
     }
   }
 
   @Override
   public boolean deleteTenant(TenantId tenantId) {
     synchronized (lock) {
-      if (tenants.remove(tenantId) == null) {
+      if (!tenants.remove(tenantId)) {
         return false;
       }
-      consentStates.values().removeIf(s -> s.tenantId().equals(tenantId));
       calendars.remove(tenantId);
       spaceLinks.remove(tenantId);
       bookingLinks.remove(tenantId);
-      syncStates.keySet().removeIf(k -> k.tenantId().equals(tenantId));
-      subscriptions.keySet().removeIf(k -> k.tenantId().equals(tenantId));
+      sync.removeTenant(tenantId);
       return true;
     }
   }
@@ -129,45 +111,28 @@ public final class InMemoryCalendarStore implements CalendarStore {
   @Override
   public void insertConsentState(ConsentState state) {
     synchronized (lock) {
-      if (consentStates.containsKey(state.stateHash())) {
-        throw new DuplicateRecordException("the consent state is already stored");
-      }
-      consentStates.put(state.stateHash(), state);
+      tenants.insertConsentState(state);
     }
   }
 
   @Override
   public Optional<ConsentState> findConsentState(String stateHash) {
     synchronized (lock) {
-      return Optional.ofNullable(consentStates.get(stateHash));
+      return tenants.findConsentState(stateHash);
     }
   }
 
   @Override
   public boolean markConsentStateUsed(String stateHash, Instant usedAt) {
     synchronized (lock) {
-      ConsentState state = consentStates.get(stateHash);
-      if (state == null || state.usedAt().isPresent()) {
-        return false;
-      }
-      consentStates.put(
-          stateHash,
-          new ConsentState(
-              state.stateHash(),
-              state.tenantId(),
-              state.createdAt(),
-              state.expiresAt(),
-              Optional.of(usedAt)));
-      return true;
+      return tenants.markConsentStateUsed(stateHash, usedAt);
     }
   }
 
   @Override
   public int deleteConsentStatesExpiredBefore(Instant cutoff) {
     synchronized (lock) {
-      int before = consentStates.size();
-      consentStates.values().removeIf(s -> s.expiresAt().isBefore(cutoff));
-      return before - consentStates.size();
+      return tenants.removeConsentStatesExpiredBefore(cutoff);
     }
   }
 
@@ -176,7 +141,7 @@ public final class InMemoryCalendarStore implements CalendarStore {
   @Override
   public Optional<RoomCalendar> findCalendar(TenantId tenantId, String email) {
     synchronized (lock) {
-      return Optional.ofNullable(calendarsOf(tenantId).get(email));
+      return calendarsOf(tenantId).find(email);
     }
   }
 
@@ -184,43 +149,26 @@ public final class InMemoryCalendarStore implements CalendarStore {
   public RoomCalendar insertCalendar(RoomCalendar calendar) {
     synchronized (lock) {
       requireTenant(calendar.tenantId());
-      TreeMap<String, RoomCalendar> own = calendarsOf(calendar.tenantId());
-      if (own.containsKey(calendar.email())) {
-        throw new DuplicateRecordException(
-            "calendar " + calendar.email() + " is already registered");
-      }
-      RoomCalendar stored = calendar.withVersion(1);
-      own.put(calendar.email(), stored);
-      return stored;
+      return calendarsOf(calendar.tenantId()).insert(calendar);
     }
   }
 
   @Override
   public RoomCalendar updateCalendar(RoomCalendar calendar) {
     synchronized (lock) {
-      TreeMap<String, RoomCalendar> own = calendarsOf(calendar.tenantId());
-      RoomCalendar current = own.get(calendar.email());
-      StoreChecks.checkVersion(
-          "calendar " + calendar.email(),
-          current == null ? null : current.version(),
-          calendar.version());
-      RoomCalendar stored = calendar.withVersion(calendar.version() + 1);
-      own.put(calendar.email(), stored);
-      return stored;
+      return calendarsOf(calendar.tenantId()).update(calendar);
     }
   }
 
   @Override
   public boolean deleteCalendar(TenantId tenantId, String email) {
     synchronized (lock) {
-      if (calendarsOf(tenantId).remove(email) == null) {
+      if (!calendarsOf(tenantId).remove(email)) {
         return false;
       }
       spaceLinksOf(tenantId).removeByCalendar(email);
       bookingLinksOf(tenantId).removeCalendar(email);
-      CalendarKey key = new CalendarKey(tenantId, email);
-      syncStates.remove(key);
-      subscriptions.remove(key);
+      sync.removeCalendar(tenantId, email);
       return true;
     }
   }
@@ -228,20 +176,7 @@ public final class InMemoryCalendarStore implements CalendarStore {
   @Override
   public Page<RoomCalendar> listCalendars(TenantId tenantId, CalendarQuery query) {
     synchronized (lock) {
-      TreeMap<String, RoomCalendar> own = calendarsOf(tenantId);
-      Map<String, RoomCalendar> tail =
-          query.page().cursor().map(c -> own.tailMap(c, false)).orElse(own);
-      List<RoomCalendar> items = new ArrayList<>();
-      for (RoomCalendar calendar : tail.values()) {
-        if (!query.includes(calendar)) {
-          continue;
-        }
-        if (items.size() == query.page().size()) {
-          return new Page<>(items, Optional.of(items.get(items.size() - 1).email()));
-        }
-        items.add(calendar);
-      }
-      return Page.last(items);
+      return calendarsOf(tenantId).page(query);
     }
   }
 
@@ -257,21 +192,8 @@ public final class InMemoryCalendarStore implements CalendarStore {
   @Override
   public SpaceLink putSpaceLink(SpaceLink link, boolean replaceSpaceLink) {
     synchronized (lock) {
-      if (!calendarsOf(link.tenantId()).containsKey(link.calendarEmail())) {
-        throw new ResourceNotFoundException(
-            "calendar " + link.calendarEmail() + " is not registered");
-      }
-      SpaceLinkTable own = spaceLinksOf(link.tenantId());
-      SpaceLink existing = own.bySpace(link.spaceId().value()).orElse(null);
-      if (existing != null
-          && !existing.calendarEmail().equals(link.calendarEmail())
-          && !replaceSpaceLink) {
-        throw new DuplicateRecordException(
-            "space " + link.spaceId() + " is already linked to " + existing.calendarEmail());
-      }
-      SpaceLink stored = link.withVersion(1);
-      own.put(stored);
-      return stored;
+      requireCalendar(link.tenantId(), link.calendarEmail());
+      return spaceLinksOf(link.tenantId()).link(link, replaceSpaceLink);
     }
   }
 
@@ -315,29 +237,15 @@ public final class InMemoryCalendarStore implements CalendarStore {
   @Override
   public BookingLink insertBookingLink(BookingLink link) {
     synchronized (lock) {
-      if (!calendarsOf(link.tenantId()).containsKey(link.calendarEmail())) {
-        throw new ResourceNotFoundException(
-            "calendar " + link.calendarEmail() + " is not registered");
-      }
-      BookingLinkTable own = bookingLinksOf(link.tenantId());
-      if (own.byKey(link.bookingKey()).isPresent()) {
-        throw new DuplicateRecordException("booking key is already linked to an event");
-      }
-      BookingLink stored = link.withVersion(1);
-      own.put(stored);
-      return stored;
+      requireCalendar(link.tenantId(), link.calendarEmail());
+      return bookingLinksOf(link.tenantId()).insert(link);
     }
   }
 
   @Override
   public BookingLink updateBookingLink(BookingLink link) {
     synchronized (lock) {
-      BookingLinkTable own = bookingLinksOf(link.tenantId());
-      BookingLink current = own.byKey(link.bookingKey()).orElse(null);
-      StoreChecks.checkVersion("booking link", current == null ? null : current.version(), link.version());
-      BookingLink stored = link.withVersion(link.version() + 1);
-      own.put(stored);
-      return stored;
+      return bookingLinksOf(link.tenantId()).update(link);
     }
   }
 
@@ -375,77 +283,51 @@ public final class InMemoryCalendarStore implements CalendarStore {
   @Override
   public Optional<SyncState> findSyncState(TenantId tenantId, String email) {
     synchronized (lock) {
-      return Optional.ofNullable(syncStates.get(new CalendarKey(tenantId, email)));
+      return sync.syncState(tenantId, email);
     }
   }
 
   @Override
   public SyncState saveSyncState(SyncState state) {
     synchronized (lock) {
-      CalendarKey key = new CalendarKey(state.tenantId(), state.calendarEmail());
-      requireCalendar(key);
-      SyncState current = syncStates.get(key);
-      StoreChecks.checkSave("sync state of " + state.calendarEmail(), current == null ? null : current.version(), state.version());
-      SyncState stored = state.withVersion(state.version() + 1);
-      syncStates.put(key, stored);
-      return stored;
+      requireCalendar(state.tenantId(), state.calendarEmail());
+      return sync.save(state);
     }
   }
 
   @Override
   public Optional<SubscriptionState> findSubscription(TenantId tenantId, String email) {
     synchronized (lock) {
-      return Optional.ofNullable(subscriptions.get(new CalendarKey(tenantId, email)));
+      return sync.subscription(tenantId, email);
     }
   }
 
   @Override
   public Optional<SubscriptionState> findSubscriptionById(String subscriptionId) {
     synchronized (lock) {
-      return first(subscriptions.values(), s -> s.subscriptionId().equals(subscriptionId));
+      return sync.subscriptionById(subscriptionId);
     }
   }
 
   @Override
   public SubscriptionState saveSubscription(SubscriptionState subscription) {
     synchronized (lock) {
-      CalendarKey key = new CalendarKey(subscription.tenantId(), subscription.calendarEmail());
-      requireCalendar(key);
-      SubscriptionState current = subscriptions.get(key);
-      StoreChecks.checkSave(
-          "subscription of " + subscription.calendarEmail(),
-          current == null ? null : current.version(),
-          subscription.version());
-      boolean idTakenElsewhere =
-          subscriptions.entrySet().stream()
-              .anyMatch(
-                  e ->
-                      !e.getKey().equals(key)
-                          && e.getValue().subscriptionId().equals(subscription.subscriptionId()));
-      if (idTakenElsewhere) {
-        throw new DuplicateRecordException("the subscription id belongs to another calendar");
-      }
-      SubscriptionState stored = subscription.withVersion(subscription.version() + 1);
-      subscriptions.put(key, stored);
-      return stored;
+      requireCalendar(subscription.tenantId(), subscription.calendarEmail());
+      return sync.save(subscription);
     }
   }
 
   @Override
   public boolean deleteSubscription(TenantId tenantId, String email) {
     synchronized (lock) {
-      return subscriptions.remove(new CalendarKey(tenantId, email)) != null;
+      return sync.removeSubscription(tenantId, email);
     }
   }
 
   @Override
   public List<SubscriptionState> listSubscriptionsExpiringBefore(Instant cutoff, int limit) {
     synchronized (lock) {
-      return subscriptions.values().stream()
-          .filter(s -> s.expiresAt().isBefore(cutoff))
-          .sorted(Comparator.comparing(SubscriptionState::expiresAt))
-          .limit(limit)
-          .toList();
+      return sync.subscriptionsExpiringBefore(cutoff, limit);
     }
   }
 
@@ -485,8 +367,8 @@ public final class InMemoryCalendarStore implements CalendarStore {
 
   // ---- helpers (callers hold the lock)
 
-  private TreeMap<String, RoomCalendar> calendarsOf(TenantId tenantId) {
-    return calendars.computeIfAbsent(tenantId, t -> new TreeMap<>());
+  private CalendarTable calendarsOf(TenantId tenantId) {
+    return calendars.computeIfAbsent(tenantId, t -> new CalendarTable());
   }
 
   private SpaceLinkTable spaceLinksOf(TenantId tenantId) {
@@ -498,29 +380,14 @@ public final class InMemoryCalendarStore implements CalendarStore {
   }
 
   private void requireTenant(TenantId tenantId) {
-    if (!tenants.containsKey(tenantId)) {
+    if (!tenants.contains(tenantId)) {
       throw new ResourceNotFoundException("tenant " + tenantId + " is not known");
     }
   }
 
-  private void requireCalendar(CalendarKey key) {
-    if (!calendarsOf(key.tenantId()).containsKey(key.email())) {
-      throw new ResourceNotFoundException("calendar " + key.email() + " is not registered");
+  private void requireCalendar(TenantId tenantId, String email) {
+    if (!calendarsOf(tenantId).contains(email)) {
+      throw new ResourceNotFoundException("calendar " + email + " is not registered");
     }
-  }
-
-
-
-
-
-
-
-  private static <T> Optional<T> first(Iterable<T> items, Predicate<T> test) {
-    for (T item : items) {
-      if (test.test(item)) {
-        return Optional.of(item);
-      }
-    }
-    return Optional.empty();
   }
 }

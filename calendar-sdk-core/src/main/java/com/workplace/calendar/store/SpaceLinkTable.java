@@ -1,5 +1,6 @@
 package com.workplace.calendar.store;
 
+import com.workplace.calendar.DuplicateRecordException;
 import com.workplace.calendar.space.SpaceLink;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * One tenant's space links in an {@link InMemoryCalendarStore}, found by space or by calendar
- * without a scan. Not thread-safe: the store's lock guards it.
+ * without a scan, with the rule that a space links to one calendar. Not thread-safe: the store's lock guards it.
  */
 final class SpaceLinkTable {
   private final TreeMap<String, SpaceLink> bySpace = new TreeMap<>();
@@ -24,8 +25,25 @@ final class SpaceLinkTable {
     return spaceId == null ? Optional.empty() : Optional.of(bySpace.get(spaceId));
   }
 
+  /**
+   * Stores a new link (version 1), dropping the space's and the calendar's earlier links; a space
+   * linked to another calendar moves only when asked to.
+   */
+  SpaceLink link(SpaceLink link, boolean replaceSpaceLink) {
+    SpaceLink existing = bySpace.get(link.spaceId().value());
+    if (existing != null
+        && !existing.calendarEmail().equals(link.calendarEmail())
+        && !replaceSpaceLink) {
+      throw new DuplicateRecordException(
+          "space " + link.spaceId() + " is already linked to " + existing.calendarEmail());
+    }
+    SpaceLink stored = link.withVersion(1);
+    put(stored);
+    return stored;
+  }
+
   /** Links a space to a calendar, dropping the space's and the calendar's earlier links. */
-  void put(SpaceLink link) {
+  private void put(SpaceLink link) {
     removeBySpace(link.spaceId().value());
     removeByCalendar(link.calendarEmail());
     bySpace.put(link.spaceId().value(), link);
