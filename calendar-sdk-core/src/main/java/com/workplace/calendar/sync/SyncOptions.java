@@ -2,8 +2,6 @@ package com.workplace.calendar.sync;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,10 +31,7 @@ public final class SyncOptions {
   private final int workerThreads;
   private final int maxPagesPerRound;
   private final int seriesCacheSize;
-  private final URI notificationUri;
-  private final URI lifecycleUri;
-  private final Duration subscriptionLifetime;
-  private final Duration fallbackSubscriptionLifetime;
+  private final SubscriptionSettings subscriptions;
   private final String ownerId;
 
   private SyncOptions(Builder b) {
@@ -50,10 +45,7 @@ public final class SyncOptions {
     this.workerThreads = b.workerThreads;
     this.maxPagesPerRound = b.maxPagesPerRound;
     this.seriesCacheSize = b.seriesCacheSize;
-    this.notificationUri = b.notificationUri;
-    this.lifecycleUri = b.lifecycleUri;
-    this.subscriptionLifetime = b.subscriptionLifetime;
-    this.fallbackSubscriptionLifetime = b.fallbackSubscriptionLifetime;
+    this.subscriptions = b.subscriptions;
     this.ownerId = b.ownerId;
   }
 
@@ -151,17 +143,17 @@ public final class SyncOptions {
 
   /** {@return where the service posts change notifications; empty when subscriptions are off} */
   public Optional<URI> notificationUri() {
-    return Optional.ofNullable(notificationUri);
+    return Optional.ofNullable(subscriptions.notificationUri());
   }
 
   /** {@return where the service posts lifecycle events; set with the notification URL} */
   public Optional<URI> lifecycleUri() {
-    return Optional.ofNullable(lifecycleUri);
+    return Optional.ofNullable(subscriptions.lifecycleUri());
   }
 
   /** {@return whether change subscriptions are on (notification URLs are set)} */
   public boolean subscriptionsEnabled() {
-    return notificationUri != null;
+    return subscriptions.enabled();
   }
 
   /**
@@ -169,7 +161,7 @@ public final class SyncOptions {
    * are renewed when half of the lifetime the service granted has passed.
    */
   public Duration subscriptionLifetime() {
-    return subscriptionLifetime;
+    return subscriptions.lifetime();
   }
 
   /**
@@ -177,7 +169,7 @@ public final class SyncOptions {
    * Default {@link #FALLBACK_SUBSCRIPTION_LIFETIME}.
    */
   public Duration fallbackSubscriptionLifetime() {
-    return fallbackSubscriptionLifetime;
+    return subscriptions.fallbackLifetime();
   }
 
   /** {@return the name this instance holds leases under; when empty, a random one is used} */
@@ -211,10 +203,7 @@ public final class SyncOptions {
     private int workerThreads = 2;
     private int maxPagesPerRound = 10_000;
     private int seriesCacheSize = 5_000;
-    private URI notificationUri;
-    private URI lifecycleUri;
-    private Duration subscriptionLifetime = Duration.ofMinutes(10_080);
-    private Duration fallbackSubscriptionLifetime = FALLBACK_SUBSCRIPTION_LIFETIME;
+    private SubscriptionSettings subscriptions = SubscriptionSettings.DEFAULTS;
     private String ownerId;
 
     private Builder() {}
@@ -230,10 +219,7 @@ public final class SyncOptions {
       workerThreads = o.workerThreads;
       maxPagesPerRound = o.maxPagesPerRound;
       seriesCacheSize = o.seriesCacheSize;
-      notificationUri = o.notificationUri;
-      lifecycleUri = o.lifecycleUri;
-      subscriptionLifetime = o.subscriptionLifetime;
-      fallbackSubscriptionLifetime = o.fallbackSubscriptionLifetime;
+      subscriptions = o.subscriptions;
       ownerId = o.ownerId;
     }
 
@@ -246,12 +232,7 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder window(int daysBack, int daysAhead) {
-      if (daysBack < 0 || daysBack > 31) {
-        throw new IllegalArgumentException("daysBack must be between 0 and 31, was " + daysBack);
-      }
-      if (daysAhead < 1 || daysAhead > 730) {
-        throw new IllegalArgumentException("daysAhead must be between 1 and 730, was " + daysAhead);
-      }
+      SyncOptionRules.checkWindow(daysBack, daysAhead);
       this.windowDaysBack = daysBack;
       this.windowDaysAhead = daysAhead;
       return this;
@@ -264,7 +245,7 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder syncInterval(Duration interval) {
-      this.syncInterval = positive(interval, "syncInterval");
+      this.syncInterval = SyncOptionRules.positive(interval, "syncInterval");
       return this;
     }
 
@@ -275,7 +256,7 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder connectInterval(Duration interval) {
-      this.connectInterval = positive(interval, "connectInterval");
+      this.connectInterval = SyncOptionRules.positive(interval, "connectInterval");
       return this;
     }
 
@@ -286,11 +267,7 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder startDelay(Duration delay) {
-      Objects.requireNonNull(delay, "startDelay");
-      if (delay.isNegative()) {
-        throw new IllegalArgumentException("startDelay must not be negative");
-      }
-      this.startDelay = delay;
+      this.startDelay = SyncOptionRules.startDelay(delay);
       return this;
     }
 
@@ -301,11 +278,7 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder leaseTtl(Duration ttl) {
-      positive(ttl, "leaseTtl");
-      if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
-        throw new IllegalArgumentException("leaseTtl must be at least one second");
-      }
-      this.leaseTtl = ttl;
+      this.leaseTtl = SyncOptionRules.leaseTtl(ttl);
       return this;
     }
 
@@ -316,7 +289,7 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder busyRetryDelay(Duration delay) {
-      this.busyRetryDelay = positive(delay, "busyRetryDelay");
+      this.busyRetryDelay = SyncOptionRules.positive(delay, "busyRetryDelay");
       return this;
     }
 
@@ -327,10 +300,7 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder workerThreads(int threads) {
-      if (threads < 1 || threads > 64) {
-        throw new IllegalArgumentException("workerThreads must be 1 to 64, was " + threads);
-      }
-      this.workerThreads = threads;
+      this.workerThreads = SyncOptionRules.workerThreads(threads);
       return this;
     }
 
@@ -341,10 +311,7 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder maxPagesPerRound(int pages) {
-      if (pages < 1) {
-        throw new IllegalArgumentException("maxPagesPerRound must be at least 1, was " + pages);
-      }
-      this.maxPagesPerRound = pages;
+      this.maxPagesPerRound = SyncOptionRules.maxPagesPerRound(pages);
       return this;
     }
 
@@ -357,10 +324,7 @@ public final class SyncOptions {
      * @since 0.2.0
      */
     public Builder seriesCacheSize(int size) {
-      if (size < 0 || size > 1_000_000) {
-        throw new IllegalArgumentException("seriesCacheSize must be 0 to 1,000,000, was " + size);
-      }
-      this.seriesCacheSize = size;
+      this.seriesCacheSize = SyncOptionRules.seriesCacheSize(size);
       return this;
     }
 
@@ -374,9 +338,7 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder notifications(URI notifications, URI lifecycle) {
-      URI checkedNotifications = webUri(notifications, "notification URL");
-      this.lifecycleUri = webUri(lifecycle, "lifecycle URL");
-      this.notificationUri = checkedNotifications;
+      this.subscriptions = subscriptions.withNotifications(notifications, lifecycle);
       return this;
     }
 
@@ -386,8 +348,7 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder noNotifications() {
-      this.notificationUri = null;
-      this.lifecycleUri = null;
+      this.subscriptions = subscriptions.withoutNotifications();
       return this;
     }
 
@@ -399,9 +360,7 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder subscriptionLifetime(Duration lifetime, Duration fallback) {
-      Duration checkedLifetime = atLeast45Minutes(lifetime, "subscriptionLifetime");
-      this.fallbackSubscriptionLifetime = atLeast45Minutes(fallback, "fallback lifetime");
-      this.subscriptionLifetime = checkedLifetime;
+      this.subscriptions = subscriptions.withLifetimes(lifetime, fallback);
       return this;
     }
 
@@ -412,11 +371,7 @@ public final class SyncOptions {
      * @return this builder
      */
     public Builder ownerId(String id) {
-      Objects.requireNonNull(id, "ownerId");
-      if (id.isBlank() || id.length() > 200 || id.chars().anyMatch(Character::isISOControl)) {
-        throw new IllegalArgumentException("ownerId must be 1 to 200 printable characters");
-      }
-      this.ownerId = id;
+      this.ownerId = SyncOptionRules.ownerId(id);
       return this;
     }
 
@@ -427,41 +382,8 @@ public final class SyncOptions {
      * @throws IllegalStateException if the fallback lifetime is longer than the lifetime
      */
     public SyncOptions build() {
-      if (fallbackSubscriptionLifetime.compareTo(subscriptionLifetime) > 0) {
-        throw new IllegalStateException(
-            "the fallback subscription lifetime must not be longer than the subscription lifetime");
-      }
+      subscriptions.checkLifetimes();
       return new SyncOptions(this);
-    }
-
-    private static Duration positive(Duration value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive");
-      }
-      return value;
-    }
-
-    private static Duration atLeast45Minutes(Duration value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.compareTo(Duration.ofMinutes(45)) < 0) {
-        throw new IllegalArgumentException(name + " must be at least 45 minutes");
-      }
-      return value;
-    }
-
-    private static URI webUri(URI uri, String name) {
-      Objects.requireNonNull(uri, name);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!uri.isAbsolute()
-          || uri.getHost() == null
-          || !(scheme.equals("https") || scheme.equals("http"))) {
-        throw new IllegalArgumentException(name + " must be an absolute https URL");
-      }
-      if (uri.getFragment() != null) {
-        throw new IllegalArgumentException(name + " must not have a fragment");
-      }
-      return uri;
     }
   }
 }
