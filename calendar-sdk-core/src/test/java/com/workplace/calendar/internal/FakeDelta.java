@@ -15,9 +15,10 @@ import java.util.Optional;
 /**
  * Delta rounds over {@link FakeMailbox}es with opaque links, like calendarView/delta: a round
  * without a link lists the window; a delta link lists what changed since (removals, and changes
- * that left the window, as removed items). Not thread-safe: the backend calls it under its lock.
+ * that left the window, as removed items). Its switches make the service misbehave. The backend
+ * asks for pages under the rooms' lock, which the switches take too.
  */
-final class FakeDelta {
+public final class FakeDelta {
   private record LinkState(
       String mailbox,
       long generation,
@@ -26,19 +27,55 @@ final class FakeDelta {
       long seq,
       List<DeltaItem> rest) {}
 
+  private final Object lock;
   private final Map<String, LinkState> links = new HashMap<>();
   private long generation;
   private long ids;
-  int pageSize = 50;
-  boolean replays;
-  boolean loopingNextLinks;
-  boolean endlessPages;
+  private int pageSize = 50;
+  private boolean replays;
+  private boolean loopingNextLinks;
+  private boolean endlessPages;
 
-  /** Forgets every link issued so far. */
-  void expireAll() {
-    generation++;
+  FakeDelta(Object lock) {
+    this.lock = lock;
   }
 
+  /** Makes every delta or next link issued so far unknown (410 SyncStateNotFound). */
+  public void expireLinks() {
+    synchronized (lock) {
+      generation++;
+    }
+  }
+
+  /** Sets how many items a delta page holds. */
+  public void pageSize(int size) {
+    synchronized (lock) {
+      pageSize = size;
+    }
+  }
+
+  /** Incremental rounds report every change, not just the last state of each event. */
+  public void replays(boolean on) {
+    synchronized (lock) {
+      replays = on;
+    }
+  }
+
+  /** Next links point to themselves forever. */
+  public void loopingNextLinks(boolean on) {
+    synchronized (lock) {
+      loopingNextLinks = on;
+    }
+  }
+
+  /** Every page has a new next link, forever. */
+  public void endlessPages(boolean on) {
+    synchronized (lock) {
+      endlessPages = on;
+    }
+  }
+
+  /** {@return the next page of a round} Callers hold the lock. */
   DeltaPage page(String name, FakeMailbox box, Optional<String> link, Instant start, Instant end) {
     List<DeltaItem> items;
     LinkState from;

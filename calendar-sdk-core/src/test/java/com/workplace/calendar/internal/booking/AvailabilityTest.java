@@ -50,12 +50,12 @@ class AvailabilityTest {
     assertThatThrownBy(
             () -> bookings.availability(TenantId.parse("fabrikam.com"), List.of(ORCHARD), FROM, TO))
         .isInstanceOf(ResourceNotFoundException.class);
-    assertThat(world.backend.scheduleCalls).isEmpty();
+    assertThat(world.backend.calls.scheduleCalls).isEmpty();
   }
 
   @Test
   void normalizesAndDeduplicatesAddressesAndAnswersInInputOrder() {
-    world.backend.addExternalEvent(
+    world.backend.outlook.addExternalEvent(
         ORCHARD, "bob@contoso.com", "1:1", FROM.plusSeconds(3600), FROM.plusSeconds(7200));
 
     List<Availability> result =
@@ -66,7 +66,7 @@ class AvailabilityTest {
     assertThat(result.get(0).busy()).isEmpty();
     assertThat(result.get(1).busy())
         .containsExactly(new BusyInterval(FROM.plusSeconds(3600), FROM.plusSeconds(7200), "busy"));
-    assertThat(world.backend.scheduleCalls)
+    assertThat(world.backend.calls.scheduleCalls)
         .containsExactly("[" + MARINA + ", " + ORCHARD + "] " + FROM + "/" + TO);
     assertThat(bookings.availability(CONTOSO, List.of(), FROM, TO)).isEmpty();
   }
@@ -74,13 +74,13 @@ class AvailabilityTest {
   @Test
   void splitsLongWindowsAndJoinsIntervalsCutAtTheBoundary() {
     Instant cut = FROM.plus(AvailabilityWindows.PIECE);
-    world.backend.addExternalEvent(
+    world.backend.outlook.addExternalEvent(
         ORCHARD, "bob@contoso.com", "offsite", cut.minusSeconds(3600), cut.plusSeconds(3600));
 
     List<Availability> result =
         bookings.availability(CONTOSO, List.of(ORCHARD), FROM, FROM.plus(Duration.ofDays(40)));
 
-    assertThat(world.backend.scheduleCalls).hasSize(2);
+    assertThat(world.backend.calls.scheduleCalls).hasSize(2);
     assertThat(result.get(0).busy())
         .containsExactly(new BusyInterval(cut.minusSeconds(3600), cut.plusSeconds(3600), "busy"));
     assertThat(result.get(0).error()).isEmpty();

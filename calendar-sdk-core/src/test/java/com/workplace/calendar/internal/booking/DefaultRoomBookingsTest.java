@@ -81,7 +81,7 @@ class DefaultRoomBookingsTest {
     Booking second = bookings.create(request("b-1").build());
 
     assertThat(second.eventId()).isEqualTo(first.eventId());
-    assertThat(world.backend.eventsCreated).hasValue(1);
+    assertThat(world.backend.calls.eventsCreated).hasValue(1);
     assertThat(world.backend.events(ORCHARD)).hasSize(1);
   }
 
@@ -96,7 +96,7 @@ class DefaultRoomBookingsTest {
 
     Booking retried = bookings.create(request("b-1").build());
 
-    assertThat(world.backend.eventsCreated).hasValue(1);
+    assertThat(world.backend.calls.eventsCreated).hasValue(1);
     assertThat(retried.eventId()).isEqualTo(world.backend.events(ORCHARD).get(0).id());
     assertThat(world.store.findBookingLink(CONTOSO, "b-1").orElseThrow().eventId())
         .contains(retried.eventId());
@@ -210,7 +210,7 @@ class DefaultRoomBookingsTest {
   @Test
   void aKeyWhoseEventWasDeletedInOutlookIsReleasedByCancel() {
     Booking booking = bookings.create(request("b-1").build());
-    world.backend.deleteExternal(ORCHARD, booking.eventId());
+    world.backend.outlook.deleteExternal(ORCHARD, booking.eventId());
 
     assertThatThrownBy(() -> bookings.create(request("b-1").build()))
         .isInstanceOf(ConflictException.class)
@@ -282,7 +282,7 @@ class DefaultRoomBookingsTest {
 
     assertThat(bookings.cancel(CONTOSO, "b-1", "room needed elsewhere")).isTrue();
 
-    assertThat(world.backend.cancellations)
+    assertThat(world.backend.calls.cancellations)
         .containsExactly(ORCHARD + "/" + booking.eventId() + "/room needed elsewhere");
     assertThat(world.backend.events(ORCHARD)).isEmpty();
     assertThat(world.store.findBookingLink(CONTOSO, "b-1")).isEmpty();
@@ -293,13 +293,13 @@ class DefaultRoomBookingsTest {
   @Test
   void deletesABookingSomeoneElseOrganizes() {
     CalendarEvent outlook =
-        world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1", TEN, ELEVEN);
+        world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1", TEN, ELEVEN);
     world.store.insertBookingLink(
         new BookingLink(CONTOSO, "adopted", ORCHARD, "tx", Optional.of(outlook.id()), NOW, 0));
 
     assertThat(bookings.cancel(CONTOSO, "adopted", "sorry")).isTrue();
 
-    assertThat(world.backend.cancellations).isEmpty();
+    assertThat(world.backend.calls.cancellations).isEmpty();
     assertThat(world.backend.events(ORCHARD)).isEmpty();
   }
 

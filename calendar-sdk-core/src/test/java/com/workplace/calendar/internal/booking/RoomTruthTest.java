@@ -58,7 +58,7 @@ class RoomTruthTest {
 
   @Test
   void anOverlapIsRefusedWithItsIntervalAndWritesNothing() {
-    world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1 secret", TEN, ELEVEN);
+    world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1 secret", TEN, ELEVEN);
 
     assertThatThrownBy(() -> bookings.create(request("b-1", TEN.plusSeconds(1800), ELEVEN.plusSeconds(1800)).build()))
         .isInstanceOfSatisfying(
@@ -74,7 +74,7 @@ class RoomTruthTest {
 
   @Test
   void subjectsAreNamedOnlyWhenAskedFor() {
-    world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "Board meeting", TEN, ELEVEN);
+    world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "Board meeting", TEN, ELEVEN);
 
     assertThatThrownBy(() -> bookings.create(request("b-1", TEN, ELEVEN).showConflictSubjects(true).build()))
         .isInstanceOfSatisfying(
@@ -96,7 +96,7 @@ class RoomTruthTest {
 
   @Test
   void aHostMayAllowAnOverlapUnlessTheRoomForbidsIt() {
-    world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1", TEN, ELEVEN);
+    world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1", TEN, ELEVEN);
 
     Booking allowed = bookings.create(request("allowed", TEN, ELEVEN).conflictPolicy(ConflictPolicy.ALLOW).build());
     assertThat(allowed.start()).isEqualTo(TEN);
@@ -184,7 +184,7 @@ class RoomTruthTest {
   @Test
   void aMoveOntoATakenSlotIsRefusedAndTheBookingStays() {
     bookings.create(request("mine", TEN, ELEVEN).build());
-    world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1", ELEVEN, ELEVEN.plusSeconds(3600));
+    world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1", ELEVEN, ELEVEN.plusSeconds(3600));
 
     assertThatThrownBy(() -> bookings.update(CONTOSO, "mine", BookingUpdate.time(TEN.plusSeconds(1800), ELEVEN.plusSeconds(1800))))
         .isInstanceOf(BookingConflictException.class);

@@ -84,16 +84,16 @@ class SeriesBookingsTest {
     assertThat(master.type()).isEqualTo(EventType.SERIES_MASTER);
     assertThat(master.transactionId()).contains(TransactionIds.of(CONTOSO, "standup"));
     assertThat(instances()).hasSize(10).allSatisfy(i -> assertThat(i.seriesMasterId()).contains(booking.eventId()));
-    assertThat(world.backend.eventsCreated).hasValue(1);
+    assertThat(world.backend.calls.eventsCreated).hasValue(1);
     // the span of the series is read once before and once after the write, not per occurrence
-    assertThat(world.backend.eventsBetweenCalls).hasValue(2);
+    assertThat(world.backend.calls.eventsBetweenCalls).hasValue(2);
     assertThat(world.store.findBookingLink(CONTOSO, "standup").orElseThrow().eventId()).contains(booking.eventId());
 
     Booking read = bookings.get(CONTOSO, "standup").orElseThrow();
     assertThat(read.recurring()).isTrue();
     assertThat(read.recurrence()).contains(WEEKLY_TEN);
     assertThat(bookings.create(series("standup", TEN, WEEKLY_TEN).build()).eventId()).isEqualTo(booking.eventId());
-    assertThat(world.backend.eventsCreated).hasValue(1);
+    assertThat(world.backend.calls.eventsCreated).hasValue(1);
   }
 
   @Test
@@ -107,7 +107,7 @@ class SeriesBookingsTest {
     // does, so the repeated create does not take them for conflicts
     Booking booking = bookings.create(series("lost", TEN, WEEKLY_TEN).build());
 
-    assertThat(world.backend.eventsCreated).hasValue(1);
+    assertThat(world.backend.calls.eventsCreated).hasValue(1);
     assertThat(instances()).hasSize(10).allSatisfy(i -> assertThat(i.seriesMasterId()).contains(booking.eventId()));
     assertThat(bookings.get(CONTOSO, "lost")).map(Booking::eventId).contains(booking.eventId());
   }
@@ -131,7 +131,7 @@ class SeriesBookingsTest {
             () -> writes.create(CONTOSO, ORCHARD, draft, SeriesBookings.slots(again),
                 () -> world.store.insertBookingLink(fresh), RoomRules.ConflictCheck.REFUSE, false))
         .isInstanceOf(DuplicateRecordException.class);
-    assertThat(world.backend.eventsCreated).hasValue(1);
+    assertThat(world.backend.calls.eventsCreated).hasValue(1);
 
     assertThatThrownBy(() -> bookings.create(series("other", TEN, WEEKLY_TEN).build()))
         .isInstanceOfSatisfying(
@@ -146,7 +146,7 @@ class SeriesBookingsTest {
   @Test
   void aSeriesWithAConflictingOccurrenceIsRefusedWithThatDateAndWritesNothing() {
     Instant fourth = TEN.plus(Duration.ofDays(21));
-    world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "Board", fourth.plusSeconds(900), fourth.plusSeconds(2700));
+    world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "Board", fourth.plusSeconds(900), fourth.plusSeconds(2700));
 
     assertThatThrownBy(() -> bookings.create(series("clash", TEN, WEEKLY_TEN).build()))
         .isInstanceOfSatisfying(
@@ -157,7 +157,7 @@ class SeriesBookingsTest {
                   .containsExactly(new ConflictingInterval(fourth.plusSeconds(900), fourth.plusSeconds(2700), false, Optional.empty(), Optional.empty()));
               assertThat(e.getMessage()).contains("2026-03-23T10:00:00Z").doesNotContain("Board");
             });
-    assertThat(world.backend.eventsCreated).hasValue(0);
+    assertThat(world.backend.calls.eventsCreated).hasValue(0);
     assertThat(world.store.findBookingLink(CONTOSO, "clash")).isEmpty();
   }
 
@@ -203,7 +203,7 @@ class SeriesBookingsTest {
               assertThat(e.rule()).isEqualTo(BookingRule.BOOKING_WINDOW);
               assertThat(e.getMessage()).contains("the series' last occurrence ends at 2026-04-02T10:30:00Z");
             });
-    assertThat(world.backend.eventsCreated).hasValue(1);
+    assertThat(world.backend.calls.eventsCreated).hasValue(1);
     assertThat(world.store.findBookingLink(CONTOSO, "too-far")).isEmpty();
   }
 
@@ -233,7 +233,7 @@ class SeriesBookingsTest {
     assertThat(bookings.cancelOccurrence(CONTOSO, "standup", third, "Team day")).isTrue();
 
     assertThat(instances()).hasSize(9).extracting(CalendarEvent::start).doesNotContain(third);
-    assertThat(world.backend.cancellations).containsExactly(ORCHARD + "/" + booking.eventId() + ".2026-03-16/Team day");
+    assertThat(world.backend.calls.cancellations).containsExactly(ORCHARD + "/" + booking.eventId() + ".2026-03-16/Team day");
     assertThat(bookings.get(CONTOSO, "standup")).isPresent();
     assertThat(bookings.cancelOccurrence(CONTOSO, "standup", third, null)).isFalse();
 
@@ -299,14 +299,14 @@ class SeriesBookingsTest {
     assertThat(renamed.recurring()).isTrue();
     assertThat(renamed.start()).isEqualTo(TEN);
     assertThat(instances()).allSatisfy(i -> assertThat(i.subject()).contains("Daily sync"));
-    assertThat(world.backend.seriesMoved).hasValue(0);
+    assertThat(world.backend.calls.seriesMoved).hasValue(0);
   }
 
   @Test
   void aRoomThatForbidsConflictsNamesTheDatesEvenWhenTheRequestAllowsThem() {
     rules(RoomBookingRules.none().withAllowConflicts(false));
     Instant second = TEN.plus(Duration.ofDays(7));
-    world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1", second, second.plusSeconds(600));
+    world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1", second, second.plusSeconds(600));
 
     assertThatThrownBy(() -> bookings.create(series("allowed", TEN, WEEKLY_TEN).conflictPolicy(ConflictPolicy.ALLOW).build()))
         .isInstanceOfSatisfying(
@@ -315,13 +315,13 @@ class SeriesBookingsTest {
               assertThat(e.rule()).isEqualTo(BookingRule.CONFLICTS_NOT_ALLOWED);
               assertThat(e.getMessage()).contains("the series' occurrences on 2026-03-09 overlap");
             });
-    assertThat(world.backend.eventsCreated).hasValue(0);
+    assertThat(world.backend.calls.eventsCreated).hasValue(0);
   }
 
   @Test
   void aHostMayAllowOverlapsOfASeries() {
     Instant second = TEN.plus(Duration.ofDays(7));
-    world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1", second, second.plusSeconds(600));
+    world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1", second, second.plusSeconds(600));
 
     Booking booking = bookings.create(series("allowed", TEN, WEEKLY_TEN).conflictPolicy(ConflictPolicy.ALLOW).build());
 

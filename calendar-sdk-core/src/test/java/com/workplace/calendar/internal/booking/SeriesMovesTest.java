@@ -91,7 +91,7 @@ class SeriesMovesTest {
 
   @Test
   void aSeriesMovesToAnotherTimeWithEveryOccurrenceCheckedInOneRead() {
-    int reads = world.backend.eventsBetweenCalls.get();
+    int reads = world.backend.calls.eventsBetweenCalls.get();
 
     Booking moved = bookings.update(CONTOSO, "standup", toTen());
 
@@ -101,16 +101,16 @@ class SeriesMovesTest {
     assertThat(moved.recurrence()).contains(MONDAYS);
     assertThat(instances()).hasSize(6);
     assertThat(localTimes(instances())).containsOnly(LocalTime.of(10, 0));
-    assertThat(world.backend.seriesMoved).hasValue(1);
+    assertThat(world.backend.calls.seriesMoved).hasValue(1);
     // the new span is read once before and once after writing, not per occurrence
-    assertThat(world.backend.eventsBetweenCalls.get() - reads).isEqualTo(2);
+    assertThat(world.backend.calls.eventsBetweenCalls.get() - reads).isEqualTo(2);
     assertThat(bookings.get(CONTOSO, "standup").orElseThrow().start()).isEqualTo(berlin("2026-03-16T10:00"));
   }
 
   @Test
   void aMoveIntoAnotherEventIsRefusedNamingTheLocalDateAndChangesNothing() {
     // after summer time began: 10:15 in Berlin is 08:15 UTC
-    world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "Board", berlin("2026-04-06T10:15"), berlin("2026-04-06T10:45"));
+    world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "Board", berlin("2026-04-06T10:15"), berlin("2026-04-06T10:45"));
 
     assertThatThrownBy(() -> bookings.update(CONTOSO, "standup", toTen()))
         .isInstanceOfSatisfying(
@@ -121,7 +121,7 @@ class SeriesMovesTest {
                   .contains("occurrences 2026-04-06 10:00–10:30 (Europe/Berlin) overlap")
                   .doesNotContain("Board");
             });
-    assertThat(world.backend.seriesMoved).hasValue(0);
+    assertThat(world.backend.calls.seriesMoved).hasValue(0);
     assertThat(localTimes(instances())).containsOnly(LocalTime.of(9, 0));
     assertThat(bookings.get(CONTOSO, "standup").orElseThrow().start()).isEqualTo(standUp.start());
   }
@@ -129,7 +129,7 @@ class SeriesMovesTest {
   @Test
   void aMoveMayChangeThePatternAndEveryNewOccurrenceIsChecked() {
     BookingRecurrence tuesdays = BookingRecurrence.weekly(1, DayOfWeek.TUESDAY).times(3).inZone(BERLIN);
-    world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1", berlin("2026-03-31T09:00"), berlin("2026-03-31T09:10"));
+    world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "1:1", berlin("2026-03-31T09:00"), berlin("2026-03-31T09:10"));
     BookingUpdate toTuesdays =
         BookingUpdate.time(berlin("2026-03-17T09:00"), berlin("2026-03-17T09:30")).withRecurrence(tuesdays);
 
@@ -151,7 +151,7 @@ class SeriesMovesTest {
             () -> bookings.update(CONTOSO, "standup", BookingUpdate.time(berlin("2026-03-18T09:00"), berlin("2026-03-18T09:30"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("starts on a WEDNESDAY (Europe/Berlin), which is not one of the recurrence's days (TUESDAY)");
-    assertThat(world.backend.seriesMoved).hasValue(1);
+    assertThat(world.backend.calls.seriesMoved).hasValue(1);
   }
 
   @Test
@@ -162,7 +162,7 @@ class SeriesMovesTest {
     world.backend.updateEvent(CONTOSO, ORCHARD, second, Optional.of("Special"), Optional.empty(), Optional.empty());
     assertThat(instances()).hasSize(5).extracting(CalendarEvent::type).contains(EventType.EXCEPTION);
     // the cancelled occurrence comes back with the move, so it is checked like the others
-    world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "Walk-in", berlin("2026-03-30T10:00"), berlin("2026-03-30T10:05"));
+    world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "Walk-in", berlin("2026-03-30T10:00"), berlin("2026-03-30T10:05"));
     assertThatThrownBy(() -> bookings.update(CONTOSO, "standup", toTen()))
         .isInstanceOfSatisfying(
             BookingConflictException.class,
@@ -180,15 +180,15 @@ class SeriesMovesTest {
   @Test
   void repeatingAMoveFindsTheSeriesMovedAndChangesNothing() {
     bookings.update(CONTOSO, "standup", toTen());
-    int reads = world.backend.eventsBetweenCalls.get();
+    int reads = world.backend.calls.eventsBetweenCalls.get();
 
     Booking again = bookings.update(CONTOSO, "standup", toTen());
     Booking sameRecurrence = bookings.update(CONTOSO, "standup", toTen().withRecurrence(MONDAYS));
 
     assertThat(again.start()).isEqualTo(berlin("2026-03-16T10:00"));
     assertThat(sameRecurrence.start()).isEqualTo(berlin("2026-03-16T10:00"));
-    assertThat(world.backend.seriesMoved).hasValue(1);
-    assertThat(world.backend.eventsBetweenCalls.get()).isEqualTo(reads);
+    assertThat(world.backend.calls.seriesMoved).hasValue(1);
+    assertThat(world.backend.calls.eventsBetweenCalls.get()).isEqualTo(reads);
     assertThat(localTimes(instances())).containsOnly(LocalTime.of(10, 0));
   }
 
@@ -207,7 +207,7 @@ class SeriesMovesTest {
     world.backend.beforeSeriesMove =
         () -> {
           if (walkIn.compareAndSet(false, true)) {
-            world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "Walk-in", berlin("2026-04-13T10:00"), berlin("2026-04-13T10:10"));
+            world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "Walk-in", berlin("2026-04-13T10:00"), berlin("2026-04-13T10:10"));
           }
         };
 
@@ -220,7 +220,7 @@ class SeriesMovesTest {
               assertThat(e.getSuppressed()).isEmpty();
             });
 
-    assertThat(world.backend.seriesMoved).as("moved, then moved back").hasValue(2);
+    assertThat(world.backend.calls.seriesMoved).as("moved, then moved back").hasValue(2);
     Booking after = bookings.get(CONTOSO, "standup").orElseThrow();
     assertThat(after.start()).isEqualTo(standUp.start());
     assertThat(after.recurrence()).contains(MONDAYS);
@@ -237,7 +237,7 @@ class SeriesMovesTest {
     world.backend.beforeSeriesMove =
         () -> {
           if (moves.incrementAndGet() == 1) {
-            world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "Walk-in", berlin("2026-04-13T10:00"), berlin("2026-04-13T10:10"));
+            world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "Walk-in", berlin("2026-04-13T10:00"), berlin("2026-04-13T10:10"));
           } else {
             world.backend.failSeriesMoves(1); // the move back
           }
@@ -281,19 +281,19 @@ class SeriesMovesTest {
     assertThatThrownBy(() -> bookings.update(CONTOSO, "standup", kathmandu))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot store a series in Asia/Kathmandu");
-    assertThat(world.backend.seriesMoved).hasValue(0);
+    assertThat(world.backend.calls.seriesMoved).hasValue(0);
     assertThat(localTimes(instances())).containsOnly(LocalTime.of(9, 0));
   }
 
   @Test
   void aSeriesWhosePatternTheSdkCannotSayIsRenamedButNotMoved() {
-    world.backend.forgetRecurrence(ORCHARD, standUp.eventId());
+    world.backend.outlook.forgetRecurrence(ORCHARD, standUp.eventId());
 
     assertThatThrownBy(() -> bookings.update(CONTOSO, "standup", toTen()))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("recurs in a way the SDK cannot say");
     assertThat(bookings.update(CONTOSO, "standup", BookingUpdate.subject("Daily sync")).subject()).isEqualTo("Daily sync");
-    assertThat(world.backend.seriesMoved).hasValue(0);
+    assertThat(world.backend.calls.seriesMoved).hasValue(0);
   }
 
   @Test
@@ -311,12 +311,12 @@ class SeriesMovesTest {
 
   @Test
   void aMoveThatAllowsOverlapsIsWrittenWithoutReadingTheRoom() {
-    world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "Board", berlin("2026-04-06T10:15"), berlin("2026-04-06T10:45"));
-    int reads = world.backend.eventsBetweenCalls.get();
+    world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "Board", berlin("2026-04-06T10:15"), berlin("2026-04-06T10:45"));
+    int reads = world.backend.calls.eventsBetweenCalls.get();
 
     Booking moved = bookings.update(CONTOSO, "standup", toTen().withConflictPolicy(ConflictPolicy.ALLOW).withConflictSubjects(true));
 
     assertThat(moved.start()).isEqualTo(berlin("2026-03-16T10:00"));
-    assertThat(world.backend.eventsBetweenCalls.get()).isEqualTo(reads);
+    assertThat(world.backend.calls.eventsBetweenCalls.get()).isEqualTo(reads);
   }
 }

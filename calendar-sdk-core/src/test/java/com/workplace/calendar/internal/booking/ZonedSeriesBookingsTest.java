@@ -82,7 +82,7 @@ class ZonedSeriesBookingsTest {
   void aConflictAfterTheClockChangeIsRefusedWithItsLocalDate() {
     // 17:30 in New York on 2026-03-19 is 21:30 UTC: in the way of the local 17:00 occurrence,
     // not of 22:00 UTC, where a series in UTC would have put it
-    world.backend.addExternalEvent(ORCHARD, "bob@contoso.com", "Numbers", newYork("2026-03-19T17:30"), newYork("2026-03-19T17:45"));
+    world.backend.outlook.addExternalEvent(ORCHARD, "bob@contoso.com", "Numbers", newYork("2026-03-19T17:30"), newYork("2026-03-19T17:45"));
 
     assertThatThrownBy(() -> bookings.create(review("review").build()))
         .isInstanceOfSatisfying(
@@ -98,7 +98,7 @@ class ZonedSeriesBookingsTest {
     assertThatThrownBy(() -> bookings.create(review("review").conflictPolicy(ConflictPolicy.ALLOW).build()))
         .isInstanceOf(BookingRuleException.class)
         .hasMessageContaining("the series' occurrences on 2026-03-19 (America/New_York) overlap");
-    assertThat(world.backend.eventsCreated).hasValue(0);
+    assertThat(world.backend.calls.eventsCreated).hasValue(0);
   }
 
   @Test
@@ -135,7 +135,7 @@ class ZonedSeriesBookingsTest {
         .hasMessageContaining("cannot store a series in America/New_York");
 
     assertThat(world.store.findBookingLink(CONTOSO, "review")).isEmpty();
-    assertThat(world.backend.eventsCreated).hasValue(0);
-    assertThat(world.backend.eventsBetweenCalls).hasValue(0);
+    assertThat(world.backend.calls.eventsCreated).hasValue(0);
+    assertThat(world.backend.calls.eventsBetweenCalls).hasValue(0);
   }
 }

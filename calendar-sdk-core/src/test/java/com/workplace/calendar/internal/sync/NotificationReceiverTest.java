@@ -41,7 +41,7 @@ class NotificationReceiverTest {
     world = new TestWorld();
     world.connectedRoom(ORCHARD);
     world.connectedRoom(MARINA);
-    world.backend.addExternalEvent(
+    world.backend.outlook.addExternalEvent(
         ORCHARD,
         "bob@contoso.com",
         "Standup",
@@ -117,7 +117,7 @@ class NotificationReceiverTest {
 
   private void assertNothingQueued() {
     assertThat(sync.isIdle()).isTrue();
-    assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isZero();
   }
 
   @Test
@@ -190,8 +190,8 @@ class NotificationReceiverTest {
     assertThat(post(forged, unknown, otherTenant).status()).isEqualTo(403);
     sync.start();
     assertThat(sync.isIdle()).isTrue();
-    assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
-    assertThat(world.backend.deltaCalls(MARINA)).isZero();
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isZero();
+    assertThat(world.backend.calls.deltaCalls(MARINA)).isZero();
     assertThat(listener.calls).isEmpty();
   }
 
@@ -214,14 +214,14 @@ class NotificationReceiverTest {
     for (int i = 0; i < 3; i++) {
       assertThat(post(burst).status()).isEqualTo(202);
     }
-    assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isZero();
     assertThat(sync.isIdle()).isFalse();
 
     sync.start();
     await().atMost(Duration.ofSeconds(20)).until(sync::isIdle);
 
-    assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(1);
-    assertThat(world.backend.deltaCalls(MARINA)).isZero();
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isEqualTo(1);
+    assertThat(world.backend.calls.deltaCalls(MARINA)).isZero();
     assertThat(listener.all(ORCHARD)).hasSize(1);
   }
 
@@ -238,8 +238,8 @@ class NotificationReceiverTest {
     sync.start();
     await().atMost(Duration.ofSeconds(20)).until(sync::isIdle);
 
-    assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(1);
-    assertThat(world.backend.deltaCalls(MARINA)).isZero();
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isEqualTo(1);
+    assertThat(world.backend.calls.deltaCalls(MARINA)).isZero();
   }
 
   @Test
@@ -254,7 +254,7 @@ class NotificationReceiverTest {
     assertThat(world.backend.subscriptions.calls).contains("renew " + id + " 10080");
     assertThat(stored(ORCHARD).expiresAt())
         .isEqualTo(world.clock.instant().plus(Duration.ofDays(7)));
-    assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isZero();
   }
 
   @Test
@@ -271,7 +271,7 @@ class NotificationReceiverTest {
     assertThat(after.subscriptionId()).isNotEqualTo(before.subscriptionId());
     assertThat(after.clientStateHash()).isNotEqualTo(before.clientStateHash());
     assertThat(world.backend.subscriptions.all()).containsKey(after.subscriptionId());
-    assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(1);
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isEqualTo(1);
     assertThat(post(removed).status()).as("the old client state is dead").isEqualTo(403);
   }
 
@@ -281,7 +281,7 @@ class NotificationReceiverTest {
 
     assertThat(post(change(ORCHARD)).status()).isEqualTo(503);
     assertThat(handshake("validationToken=abc").status()).isEqualTo(200);
-    assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isZero();
   }
 
   @Test
@@ -320,7 +320,7 @@ class NotificationReceiverTest {
     assertThat(post(lifecycle(ORCHARD, "missed")).status()).isEqualTo(202);
     await().atMost(Duration.ofSeconds(20)).until(sync::isIdle);
 
-    assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(1);
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isEqualTo(1);
     assertThat(listener.all(ORCHARD)).hasSize(1);
   }
 }

@@ -74,14 +74,14 @@ class SyncEventsTest {
 
   @Test
   void roundsReportTheirResultTheirLagAndTheirFailureOnTheirThread() {
-    world.backend.addExternalEvent(
+    world.backend.outlook.addExternalEvent(
         ORCHARD, "bob@contoso.com", "Standup", TestWorld.NOW.plusSeconds(3600),
         TestWorld.NOW.plusSeconds(5400));
 
     sync.syncNow(CONTOSO, ORCHARD);
     world.clock.advance(Duration.ofMinutes(7));
     sync.syncNow(CONTOSO, ORCHARD);
-    world.backend.endlessPages(true);
+    world.backend.delta.endlessPages(true);
     assertThatThrownBy(() -> sync.syncNow(CONTOSO, ORCHARD));
 
     assertThat(events.lines)

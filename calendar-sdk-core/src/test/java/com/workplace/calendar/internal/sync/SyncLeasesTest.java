@@ -44,7 +44,7 @@ class SyncLeasesTest {
       world.connectedRoom(room);
       for (int i = 0; i < 8; i++) {
         Instant start = TestWorld.NOW.plus(Duration.ofHours(i + 1));
-        world.backend.addExternalEvent(
+        world.backend.outlook.addExternalEvent(
             room, "bob@contoso.com", "m" + i, start, start.plusSeconds(900));
       }
     }
@@ -84,7 +84,7 @@ class SyncLeasesTest {
     assertThatThrownBy(() -> sync.syncNow(CONTOSO, ORCHARD))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("dead-instance");
-    assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isZero();
 
     world.clock.advance(Duration.ofMinutes(2).plusSeconds(1));
     assertThat(sync.syncNow(CONTOSO, ORCHARD).created()).isEqualTo(8);
@@ -117,12 +117,12 @@ class SyncLeasesTest {
     release.countDown();
     assertThat(running.get(10, TimeUnit.SECONDS).created()).isEqualTo(8);
     assertThat(second.syncNow(CONTOSO, ORCHARD).changes()).isZero();
-    assertThat(world.backend.maxConcurrency(ORCHARD)).isEqualTo(1);
+    assertThat(world.backend.calls.maxConcurrency(ORCHARD)).isEqualTo(1);
   }
 
   @Test
   void twoInstancesHammeringTheSameCalendarsNeverOverlapOnOne() throws Exception {
-    world.backend.pageSize(1);
+    world.backend.delta.pageSize(1);
     DefaultCalendarSync a = instance("a");
     DefaultCalendarSync b = instance("b");
     AtomicInteger rounds = new AtomicInteger();
@@ -152,20 +152,20 @@ class SyncLeasesTest {
     assertThat(rounds.get() + refused.get()).isEqualTo(120);
     assertThat(rounds.get()).isPositive();
     for (String room : List.of(ORCHARD, MARINA, PARK)) {
-      assertThat(world.backend.maxConcurrency(room)).as(room).isEqualTo(1);
+      assertThat(world.backend.calls.maxConcurrency(room)).as(room).isEqualTo(1);
       assertThat(listener.all(room)).as(room).hasSize(8);
     }
   }
 
   @Test
   void scheduledWorkOfTwoInstancesNeverOverlapsOnACalendar() {
-    world.backend.pageSize(1);
+    world.backend.delta.pageSize(1);
     DefaultCalendarSync a = instance("a");
     DefaultCalendarSync b = instance("b");
     a.start();
     b.start();
     for (int tick = 0; tick < 10; tick++) {
-      world.backend.addExternalEvent(
+      world.backend.outlook.addExternalEvent(
           ORCHARD,
           "bob@contoso.com",
           "tick " + tick,
@@ -178,7 +178,7 @@ class SyncLeasesTest {
     }
 
     for (String room : List.of(ORCHARD, MARINA, PARK)) {
-      assertThat(world.backend.maxConcurrency(room)).as(room).isEqualTo(1);
+      assertThat(world.backend.calls.maxConcurrency(room)).as(room).isEqualTo(1);
     }
     assertThat(listener.all(ORCHARD)).hasSize(18);
   }

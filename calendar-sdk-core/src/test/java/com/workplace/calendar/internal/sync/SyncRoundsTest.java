@@ -62,7 +62,7 @@ class SyncRoundsTest {
   }
 
   private CalendarEvent outlook(String subject, Instant start) {
-    return world.backend.addExternalEvent(
+    return world.backend.outlook.addExternalEvent(
         ORCHARD, "bob@contoso.com", subject, start, start.plusSeconds(1800));
   }
 
@@ -112,12 +112,12 @@ class SyncRoundsTest {
     CalendarEvent moved = outlook("Offsite", TEN.plusSeconds(9000));
     sync.syncNow(CONTOSO, ORCHARD);
 
-    world.backend.deleteExternal(ORCHARD, deleted.id());
-    world.backend.renameExternal(ORCHARD, renamed.id(), "Daily standup");
+    world.backend.outlook.deleteExternal(ORCHARD, deleted.id());
+    world.backend.outlook.renameExternal(ORCHARD, renamed.id(), "Daily standup");
     CalendarEvent added = outlook("Planning", TEN.plusSeconds(10800));
-    world.backend.cancelExternal(ORCHARD, cancelled.id());
+    world.backend.outlook.cancelExternal(ORCHARD, cancelled.id());
     Instant later = NOW.plus(Duration.ofDays(120));
-    world.backend.moveExternal(ORCHARD, moved.id(), later, later.plusSeconds(1800));
+    world.backend.outlook.moveExternal(ORCHARD, moved.id(), later, later.plusSeconds(1800));
     SyncResult result = sync.syncNow(CONTOSO, ORCHARD);
 
     assertThat(result.fullResync()).isFalse();
@@ -141,7 +141,7 @@ class SyncRoundsTest {
     outlook("Standup", TEN);
     sync.syncNow(CONTOSO, ORCHARD);
     CalendarEvent fleeting = outlook("Oops", TEN.plusSeconds(3600));
-    world.backend.deleteExternal(ORCHARD, fleeting.id());
+    world.backend.outlook.deleteExternal(ORCHARD, fleeting.id());
 
     SyncResult result = sync.syncNow(CONTOSO, ORCHARD);
 
@@ -153,10 +153,10 @@ class SyncRoundsTest {
   void replayedItemsAreReportedOnceWithTheirLastState() {
     CalendarEvent standup = outlook("Standup", TEN);
     sync.syncNow(CONTOSO, ORCHARD);
-    world.backend.replays(true);
-    world.backend.renameExternal(ORCHARD, standup.id(), "Standup v2");
+    world.backend.delta.replays(true);
+    world.backend.outlook.renameExternal(ORCHARD, standup.id(), "Standup v2");
     CalendarEvent other = outlook("Other", TEN.plusSeconds(3600));
-    world.backend.renameExternal(ORCHARD, standup.id(), "Standup v3");
+    world.backend.outlook.renameExternal(ORCHARD, standup.id(), "Standup v3");
 
     sync.syncNow(CONTOSO, ORCHARD);
 
@@ -167,7 +167,7 @@ class SyncRoundsTest {
 
   @Test
   void followsNextLinksUntilTheDeltaLink() {
-    world.backend.pageSize(2);
+    world.backend.delta.pageSize(2);
     for (int i = 0; i < 5; i++) {
       outlook("Meeting " + i, TEN.plus(Duration.ofHours(i)));
     }
@@ -175,7 +175,7 @@ class SyncRoundsTest {
     SyncResult result = sync.syncNow(CONTOSO, ORCHARD);
 
     assertThat(result.created()).isEqualTo(5);
-    assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(3);
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isEqualTo(3);
     assertThat(listener.calls).hasSize(1);
   }
 
@@ -195,7 +195,7 @@ class SyncRoundsTest {
     assertThat(listener.calls.get(1).changes()).isEqualTo(listener.calls.get(0).changes());
     assertThat(summary(listener.last())).containsExactly("CREATED " + standup.id());
 
-    world.backend.renameExternal(ORCHARD, standup.id(), "Standup v2");
+    world.backend.outlook.renameExternal(ORCHARD, standup.id(), "Standup v2");
     listener.failNext(1);
     assertThatThrownBy(() -> sync.syncNow(CONTOSO, ORCHARD))
         .isInstanceOf(IllegalStateException.class);
@@ -209,9 +209,9 @@ class SyncRoundsTest {
     CalendarEvent kept = outlook("Standup", TEN);
     CalendarEvent deleted = outlook("1:1", TEN.plusSeconds(3600));
     sync.syncNow(CONTOSO, ORCHARD);
-    world.backend.deleteExternal(ORCHARD, deleted.id());
+    world.backend.outlook.deleteExternal(ORCHARD, deleted.id());
     CalendarEvent added = outlook("Planning", TEN.plusSeconds(7200));
-    world.backend.expireDeltaLinks();
+    world.backend.delta.expireLinks();
 
     SyncResult result = sync.syncNow(CONTOSO, ORCHARD);
 
@@ -258,7 +258,7 @@ class SyncRoundsTest {
     sync.syncNow(CONTOSO, ORCHARD);
     SyncState before = world.store.findSyncState(CONTOSO, ORCHARD).orElseThrow();
     outlook("Another", TEN.plusSeconds(3600));
-    world.backend.loopingNextLinks(true);
+    world.backend.delta.loopingNextLinks(true);
 
     assertThatThrownBy(() -> sync.syncNow(CONTOSO, ORCHARD))
         .isInstanceOfSatisfying(
@@ -272,13 +272,13 @@ class SyncRoundsTest {
     sync.close();
     sync = newSync(SyncOptions.builder().maxPagesPerRound(5).build());
     outlook("Standup", TEN);
-    world.backend.endlessPages(true);
+    world.backend.delta.endlessPages(true);
 
     assertThatThrownBy(() -> sync.syncNow(CONTOSO, ORCHARD))
         .isInstanceOfSatisfying(
             CalendarServiceException.class,
             e -> assertThat(e.errorCode()).contains("deltaPageLimitExceeded"));
-    assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(5);
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isEqualTo(5);
     assertThat(listener.calls).isEmpty();
   }
 
@@ -290,7 +290,7 @@ class SyncRoundsTest {
     assertThatThrownBy(() -> sync.syncNow(CONTOSO, MARINA))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("ADDED");
-    assertThat(world.backend.deltaCalls(MARINA)).isZero();
+    assertThat(world.backend.calls.deltaCalls(MARINA)).isZero();
 
     sync.close();
     assertThatThrownBy(() -> sync.syncNow(CONTOSO, ORCHARD))
@@ -310,7 +310,7 @@ class SyncRoundsTest {
                 .build());
     sync.syncNow(CONTOSO, ORCHARD);
 
-    world.backend.renameExternal(ORCHARD, booking.eventId(), "Review (moved)");
+    world.backend.outlook.renameExternal(ORCHARD, booking.eventId(), "Review (moved)");
     sync.syncNow(CONTOSO, ORCHARD);
     assertThat(listener.last())
         .singleElement()

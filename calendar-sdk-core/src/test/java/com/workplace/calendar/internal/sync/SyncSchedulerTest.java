@@ -34,7 +34,7 @@ class SyncSchedulerTest {
   void setUp() {
     world = new TestWorld();
     world.connectedRoom(ORCHARD);
-    world.backend.addExternalEvent(
+    world.backend.outlook.addExternalEvent(
         ORCHARD, "bob@contoso.com", "Standup", NOW.plusSeconds(3600), NOW.plusSeconds(5400));
     listener = new RecordingListener();
   }
@@ -95,7 +95,7 @@ class SyncSchedulerTest {
   @Test
   void newlyAddedCalendarsAreConnectedOnScheduleAndThenSynced() {
     world.backend.addRoom(MARINA);
-    world.backend.addExternalEvent(
+    world.backend.outlook.addExternalEvent(
         MARINA, "eve@contoso.com", "Retro", NOW.plusSeconds(3600), NOW.plusSeconds(5400));
     world.store.insertCalendar(RoomCalendar.added(CONTOSO, MARINA, null, NOW));
     world.store.insertCalendar(RoomCalendar.added(CONTOSO, GHOST, null, NOW));
@@ -112,7 +112,7 @@ class SyncSchedulerTest {
     RoomCalendar ghost = world.store.findCalendar(CONTOSO, GHOST).orElseThrow();
     assertThat(ghost.status()).isEqualTo(CalendarStatus.FAILED);
     assertThat(ghost.failureReason()).contains(CalendarFailureReason.MAILBOX_NOT_FOUND);
-    assertThat(world.backend.deltaCalls(GHOST)).isZero();
+    assertThat(world.backend.calls.deltaCalls(GHOST)).isZero();
   }
 
   @Test
@@ -155,17 +155,17 @@ class SyncSchedulerTest {
   void aScheduledRoundIsSkippedRightAfterAnotherRoundOfTheSameCalendar() {
     start(manual());
     sync.syncNow(CONTOSO, ORCHARD);
-    int calls = world.backend.deltaCalls(ORCHARD);
+    int calls = world.backend.calls.deltaCalls(ORCHARD);
 
     world.clock.advance(Duration.ofMinutes(1));
     sync.syncTickNow();
     await().atMost(WAIT).until(sync::isIdle);
-    assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(calls);
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isEqualTo(calls);
 
     world.clock.advance(Duration.ofMinutes(2));
     sync.syncTickNow();
     await().atMost(WAIT).until(sync::isIdle);
-    assertThat(world.backend.deltaCalls(ORCHARD)).isEqualTo(calls + 1);
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isEqualTo(calls + 1);
   }
 
   @Test
@@ -176,10 +176,10 @@ class SyncSchedulerTest {
 
     sync.request(new CalendarKey(CONTOSO, ORCHARD), Set.of(WorkKind.DELTA));
     await().atMost(WAIT).until(sync::isIdle);
-    assertThat(world.backend.deltaCalls(ORCHARD)).isZero();
+    assertThat(world.backend.calls.deltaCalls(ORCHARD)).isZero();
 
     world.store.releaseLease(other);
-    await().atMost(WAIT).until(() -> world.backend.deltaCalls(ORCHARD) == 1);
+    await().atMost(WAIT).until(() -> world.backend.calls.deltaCalls(ORCHARD) == 1);
     await().atMost(WAIT).until(sync::isIdle);
     assertThat(listener.all(ORCHARD)).hasSize(1);
   }
