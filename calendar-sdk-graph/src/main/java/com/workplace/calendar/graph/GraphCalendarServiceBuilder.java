@@ -5,13 +5,11 @@ import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.CalendarServices;
 import com.workplace.calendar.graph.internal.CredentialChoice;
 import com.workplace.calendar.graph.internal.Endpoints;
-import com.workplace.calendar.graph.internal.GraphCalendarProvider;
-import com.workplace.calendar.graph.internal.GraphConfig;
 import com.workplace.calendar.graph.internal.GraphCredential;
 import com.workplace.calendar.graph.internal.GraphServiceAssembly;
+import com.workplace.calendar.graph.internal.GraphServiceSettings;
 import com.workplace.calendar.space.SpaceDirectory;
 import com.workplace.calendar.store.CalendarStore;
-import com.workplace.calendar.store.InMemoryCalendarStore;
 import com.workplace.calendar.store.MailboxCoordination;
 import com.workplace.calendar.sync.SyncListener;
 import com.workplace.calendar.sync.SyncOptions;
@@ -454,24 +452,14 @@ public final class GraphCalendarServiceBuilder {
    * @throws IllegalStateException if a required setting is missing or settings conflict
    */
   public CalendarService build() {
-    if (clientId == null) {
-      throw new IllegalStateException("clientId is required: the app registration's application ID");
-    }
-    GraphCredential credential = credentials.only();
-    if (redirectUri == null) {
-      throw new IllegalStateException("redirectUri is required: the URI registered for admin consent");
-    }
-    Endpoints.requireHttpsOrLoopback(redirectUri, "redirectUri");
-    Endpoints.requireHttpsOrLoopback(graphEndpoint, "graphEndpoint");
-    Endpoints.requireHttps(authorityHost, "authorityHost");
-    CalendarStore theStore = store != null ? store : InMemoryCalendarStore.create(clock);
-    MailboxCoordination shared = GraphServiceAssembly.coordination(theStore, coordination, clock);
-    GraphConfig config =
-        new GraphConfig(
+    return GraphServiceAssembly.service(
+        new GraphServiceSettings(
             clientId,
-            credential,
+            credentials,
             credentialExpiryWarning,
             redirectUri,
+            store,
+            coordination,
             authorityHost,
             graphEndpoint,
             graphResource,
@@ -482,15 +470,8 @@ public final class GraphCalendarServiceBuilder {
             eventListener,
             requiredPermissions,
             executor,
-            shared,
-            clock);
-    GraphCalendarProvider provider = GraphServiceAssembly.provider(config);
-    try {
-      return core.store(theStore).provider(provider).build();
-    } catch (RuntimeException e) {
-      provider.close();
-      throw e;
-    }
+            clock),
+        core);
   }
 
   private static String requireText(String value, String name) {

@@ -13,9 +13,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The Microsoft 365 settings of a service, validated by the builder and handed down as they are:
- * the assembly and the provider read them from here. It holds where the credential comes from,
- * never its value.
+ * The Microsoft 365 settings of a service, checked together by {@link GraphServiceAssembly} and
+ * handed down as they are: the assembly and the provider read them from here. It holds where the
+ * credential comes from, never its value.
  *
  * @param clientId the app registration's application ID
  * @param credential how the application proves its identity

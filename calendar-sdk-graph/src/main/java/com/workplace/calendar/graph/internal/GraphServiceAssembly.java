@@ -1,6 +1,9 @@
 package com.workplace.calendar.graph.internal;
 
+import com.workplace.calendar.CalendarService;
+import com.workplace.calendar.CalendarServices;
 import com.workplace.calendar.store.CalendarStore;
+import com.workplace.calendar.store.InMemoryCalendarStore;
 import com.workplace.calendar.store.MailboxCoordination;
 import com.workplace.calendar.store.PermitPolicy;
 import java.time.Clock;
@@ -20,7 +23,12 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the Microsoft 365 {@link GraphCalendarProvider} of a service from its settings. */
+/**
+ * Assembles a Microsoft 365 {@link CalendarService} from its builder's settings: checks them
+ * together, chooses the store and how instances share mailbox limits, wires the {@link
+ * GraphCalendarProvider} with the threads and connections it owns, and hands both to the core's
+ * {@link CalendarServices.Builder}.
+ */
 public final class GraphServiceAssembly {
   private static final Logger LOG = LoggerFactory.getLogger(GraphServiceAssembly.class);
 
@@ -30,15 +38,60 @@ public final class GraphServiceAssembly {
   private GraphServiceAssembly() {}
 
   /**
+   * Builds the service. The settings are checked before anything is made; when the core refuses
+   * its own settings, the provider made for it is closed again.
+   *
+   * @param settings what the builder holds
+   * @param core the core's builder, with the settings the Microsoft 365 builder passed on to it
+   * @return a thread-safe service; close it when done
+   * @throws IllegalStateException if a required setting is missing or settings conflict
+   */
+  public static CalendarService service(GraphServiceSettings settings, CalendarServices.Builder core) {
+    if (settings.clientId() == null) {
+      throw new IllegalStateException("clientId is required: the app registration's application ID");
+    }
+    GraphCredential credential = settings.credentials().only();
+    if (settings.redirectUri() == null) {
+      throw new IllegalStateException("redirectUri is required: the URI registered for admin consent");
+    }
+    Endpoints.requireHttpsOrLoopback(settings.redirectUri(), "redirectUri");
+    Endpoints.requireHttpsOrLoopback(settings.graphEndpoint(), "graphEndpoint");
+    Endpoints.requireHttps(settings.authorityHost(), "authorityHost");
+    Clock clock = settings.clock();
+    CalendarStore store =
+        settings.store() != null ? settings.store() : InMemoryCalendarStore.create(clock);
+    GraphConfig config =
+        new GraphConfig(
+            settings.clientId(),
+            credential,
+            settings.credentialExpiryWarning(),
+            settings.redirectUri(),
+            settings.authorityHost(),
+            settings.graphEndpoint(),
+            settings.graphResource(),
+            settings.sslContext(),
+            settings.trustManager(),
+            settings.limits(),
+            settings.retry(),
+            settings.eventListener(),
+            settings.requiredPermissions(),
+            settings.executor(),
+            coordination(store, settings.coordination(), clock),
+            clock);
+    GraphCalendarProvider provider = provider(config);
+    try {
+      return core.store(store).provider(provider).build();
+    } catch (RuntimeException e) {
+      provider.close();
+      throw e;
+    }
+  }
+
+  /**
    * How instances share mailbox limits: the coordination set on the builder, else the store's own;
    * with neither, each instance keeps the limits alone, which is logged as a warning.
-   *
-   * @param store the service's store
-   * @param chosen the coordination set on the builder, or {@code null}
-   * @param clock the service's clock
-   * @return the coordination to use
    */
-  public static MailboxCoordination coordination(
+  private static MailboxCoordination coordination(
       CalendarStore store, MailboxCoordination chosen, Clock clock) {
     if (chosen != null) {
       return chosen;
@@ -55,13 +108,8 @@ public final class GraphServiceAssembly {
     return MailboxCoordination.inMemory(clock);
   }
 
-  /**
-   * Builds the provider with the threads and connections it owns; closing it releases them.
-   *
-   * @param config the settings
-   * @return the provider
-   */
-  public static GraphCalendarProvider provider(GraphConfig config) {
+  /** Builds the provider with the threads and connections it owns; closing it releases them. */
+  private static GraphCalendarProvider provider(GraphConfig config) {
     ExecutorService batchPool =
         config.executor() != null
             ? config.executor()
