@@ -29,7 +29,8 @@ class EveryIntegrationTestScansItsLogsTest {
     assertThat(names).as("integration test classes found")
         .contains(
             "com.workplace.calendar.graph.BookingsIT",
-            "com.workplace.calendar.graph.reliability.ChaosIT",
+            "com.workplace.calendar.graph.reliability.ChaosMixedFaultsIT",
+            "com.workplace.calendar.graph.reliability.ChaosLostAnswersIT",
             "com.workplace.calendar.graph.reliability.HostileGraphResponsesIT",
             "com.workplace.calendar.graph.reliability.HostileCallersIT");
 
