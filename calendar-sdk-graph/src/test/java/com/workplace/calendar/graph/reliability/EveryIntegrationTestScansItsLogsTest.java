@@ -32,7 +32,9 @@ class EveryIntegrationTestScansItsLogsTest {
             "com.workplace.calendar.graph.reliability.ChaosMixedFaultsIT",
             "com.workplace.calendar.graph.reliability.ChaosLostAnswersIT",
             "com.workplace.calendar.graph.reliability.HostileGraphResponsesIT",
-            "com.workplace.calendar.graph.reliability.HostileCallersIT");
+            "com.workplace.calendar.graph.reliability.HostileConsentCallbacksIT",
+            "com.workplace.calendar.graph.reliability.HostileNotificationsIT",
+            "com.workplace.calendar.graph.reliability.HostileArgumentsIT");
 
     for (String name : names) {
       Class<?> type = Class.forName(name);

@@ -1,12 +1,9 @@
 package com.workplace.calendar.graph.reliability;
 
-import com.workplace.calendar.tenant.Tenant;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.params.ParameterizedTest;
+import static com.workplace.calendar.graph.reliability.HostileCalls.refused;
+import static com.workplace.calendar.graph.reliability.HostileCalls.tomorrowAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
 
 import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.CalendarServiceException;
@@ -15,10 +12,7 @@ import com.workplace.calendar.booking.BookingRequest;
 import com.workplace.calendar.booking.BookingUpdate;
 import com.workplace.calendar.graph.AuthorizedTenant;
 import com.workplace.calendar.graph.GraphTestSupport;
-import com.workplace.calendar.graph.NotificationEndpoint;
-import com.workplace.calendar.graph.RecordingListener;
 import com.workplace.calendar.graph.SecretsInLogsExtension;
-import com.workplace.calendar.sync.CalendarSync;
 import com.workplace.calendar.registry.AddOutcome;
 import com.workplace.calendar.registry.CalendarFailureReason;
 import com.workplace.calendar.registry.CalendarQuery;
@@ -26,319 +20,46 @@ import com.workplace.calendar.registry.ConnectReport;
 import com.workplace.calendar.space.LinkMode;
 import com.workplace.calendar.space.SpaceId;
 import com.workplace.calendar.store.InMemoryCalendarStore;
-import com.workplace.calendar.sync.NotificationRequest;
-import com.workplace.calendar.sync.NotificationResponse;
-import com.workplace.calendar.sync.SyncOptions;
-import com.workplace.calendar.tenant.ConsentCallback;
-import com.workplace.calendar.tenant.ConsentRequest;
-import com.workplace.calendar.tenant.InvalidConsentStateException;
-import com.workplace.calendar.tenant.TenantFailureReason;
 import com.workplace.calendar.tenant.TenantId;
-import com.workplace.calendar.tenant.TenantStatus;
-import com.workplace.calendar.tenant.VerificationResult;
-import com.workplace.calendar.testkit.FakeApp;
 import com.workplace.calendar.testkit.FakeMicrosoft365;
-import com.workplace.calendar.testkit.FakeSubscription;
+import com.workplace.calendar.testkit.FakeMicrosoft365Extension;
 import com.workplace.calendar.testkit.FakeTenant;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Callers that lie or make mistakes: forged and replayed consent callbacks, forged notifications,
- * oversized bodies, malformed tenant IDs and addresses, unknown tenants and other tenants' records,
- * at every public entry point. Each is refused with a typed error (or a plain "nothing there"
- * answer), and neither the store nor the calendars change.
+ * Callers that pass what no entry point accepts: malformed tenant IDs and addresses, null tenants,
+ * booking values out of bounds, unknown tenants and other tenants' records, at every public entry
+ * point. Each is refused with a typed error (or a plain "nothing there" answer) before anything is
+ * sent, and neither the store nor the calendars change.
  */
 @ExtendWith(SecretsInLogsExtension.class)
 @Timeout(120)
-class HostileCallersIT {
-  private static FakeMicrosoft365 m365;
-
-  @BeforeAll
-  static void startFake() {
-    m365 = FakeMicrosoft365.builder().build().start();
-  }
-
-  @AfterAll
-  static void stopFake() {
-    m365.close();
-  }
-
-  private static String query(String... pairs) {
-    StringBuilder q = new StringBuilder();
-    for (int i = 0; i + 1 < pairs.length; i += 2) {
-      q.append(q.length() == 0 ? "" : "&").append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-    }
-    return q.toString();
-  }
-
-  /** Runs a call that must fail and returns what it threw, naming the call when it did not. */
-  private static Throwable refused(String what, ThrowingCallable call) {
-    Throwable thrown = catchThrowable(call);
-    assertThat(thrown).as("%s is refused", what).isNotNull();
-    return thrown;
-  }
-
-  private static Instant tomorrowAt(int hour) {
-    return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)).plusSeconds(hour * 3600L);
-  }
-
-  @Test
-  void forgedConsentCallbacksAreRefusedAndChangeNothing() {
-    WriteCountingStore counting = new WriteCountingStore(InMemoryCalendarStore.create());
-    FakeApp app = GraphTestSupport.app(m365);
-    FakeTenant contoso = m365.tenant(GraphTestSupport.uniqueDomain("forged"));
-    contoso.addRoom("room@" + contoso.domain(), "Room");
-    FakeTenant other = m365.tenant(GraphTestSupport.uniqueDomain("elsewhere"));
-    TenantId byGuid = TenantId.parse(contoso.id());
-    try (CalendarService service = GraphTestSupport.service(m365, app, b -> b.store(counting.store));
-        CalendarService anotherInstance = GraphTestSupport.service(m365, app, b -> {})) {
-      ConsentRequest request = service.tenants().begin(byGuid);
-      ConsentCallback real = GraphTestSupport.consent(m365, request);
-      String state = real.state().orElseThrow();
-      String foreign = anotherInstance.tenants().begin(byGuid).state();
-      SecretsInLogsExtension.watch(foreign);
-      String guid = contoso.id();
-      counting.drain();
-      WorldSnapshot before = WorldSnapshot.take(m365, counting.store, List.of(contoso, other), List.of());
-
-      Map<String, ThrowingCallable> forgeries = new LinkedHashMap<>();
-      forgeries.put("an unknown state", () -> service.tenants().complete(ConsentCallback.fromQuery(
-          query("admin_consent", "True", "tenant", guid, "state", "Xq" + state.substring(2)))));
-      forgeries.put("no state", () -> service.tenants().complete(ConsentCallback.fromQuery(query("admin_consent", "True", "tenant", guid))));
-      forgeries.put("an empty state", () -> service.tenants().complete(ConsentCallback.fromQuery("admin_consent=True&state=&tenant=" + guid)));
-      forgeries.put("a state in other letter case", () -> service.tenants().complete(ConsentCallback.fromQuery(
-          query("admin_consent", "True", "tenant", guid, "state", state.toUpperCase(java.util.Locale.ROOT)))));
-      forgeries.put("a state with a suffix", () -> service.tenants().complete(ConsentCallback.fromQuery(
-          query("admin_consent", "True", "tenant", guid, "state", state + "x"))));
-      forgeries.put("a state of 600 characters", () -> service.tenants().complete(ConsentCallback.fromQuery(
-          query("admin_consent", "True", "tenant", guid, "state", state.repeat(20).substring(0, 600)))));
-      forgeries.put("another instance's state", () -> service.tenants().complete(ConsentCallback.fromQuery(
-          query("admin_consent", "True", "tenant", guid, "state", foreign))));
-      forgeries.put("the state with another tenant", () -> service.tenants().complete(ConsentCallback.fromQuery(
-          query("admin_consent", "True", "tenant", other.id(), "state", state))));
-      forgeries.put("the state with a tenant that is no GUID", () -> service.tenants().complete(ConsentCallback.fromQuery(
-          query("admin_consent", "True", "tenant", "../../" + guid, "state", state))));
-      forgeries.put("a query that is not URL-encoded", () -> service.tenants().complete(ConsentCallback.fromQuery("admin_consent=True&state=%zz" + state)));
-      forgeries.put("a query over the length limit", () -> service.tenants().complete(ConsentCallback.fromQuery(
-          query("admin_consent", "True", "state", state, "pad", "p".repeat(ConsentCallback.MAX_QUERY_LENGTH)))));
-      forgeries.put("no query at all", () -> service.tenants().complete(ConsentCallback.fromQuery(null)));
-
-      forgeries.forEach((what, forgery) ->
-          assertThat(refused(what, forgery))
-              .as(what)
-              .isInstanceOfAny(InvalidConsentStateException.class, IllegalArgumentException.class)
-              .hasMessageNotContaining(state)
-              .hasMessageNotContaining(foreign));
-
-      assertThat(WorldSnapshot.take(m365, counting.store, List.of(contoso, other), List.of())).isEqualTo(before);
-      assertThat(counting.drain()).as("store writes").isEmpty();
-      assertThat(service.tenants().complete(real).verified()).as("the real callback still works").isTrue();
-    }
-  }
-
-  @Test
-  void aReplayedCallbackIsRefusedByEveryInstanceAndChangesNothing() {
-    WriteCountingStore counting = new WriteCountingStore(InMemoryCalendarStore.create());
-    FakeApp app = GraphTestSupport.app(m365);
-    FakeTenant contoso = m365.tenant(GraphTestSupport.uniqueDomain("replayed"));
-    contoso.addRoom("room@" + contoso.domain(), "Room");
-    TenantId tenantId = TenantId.parse(contoso.domain());
-    try (CalendarService first = GraphTestSupport.service(m365, app, b -> b.store(counting.store));
-        CalendarService second = GraphTestSupport.service(m365, app, b -> b.store(counting.store))) {
-      ConsentCallback callback = GraphTestSupport.consent(m365, first.tenants().begin(tenantId));
-      assertThat(first.tenants().complete(callback).verified()).isTrue();
-      counting.drain();
-      WorldSnapshot before = WorldSnapshot.take(m365, counting.store, List.of(contoso), List.of());
-
-      for (CalendarService instance : List.of(first, second, first)) {
-        assertThatThrownBy(() -> instance.tenants().complete(callback))
-            .isInstanceOf(InvalidConsentStateException.class)
-            .hasMessageContaining("already used");
-      }
-
-      assertThat(WorldSnapshot.take(m365, counting.store, List.of(contoso), List.of())).isEqualTo(before);
-      assertThat(counting.drain()).isEmpty();
-      assertThat(first.tenants().get(tenantId).orElseThrow().status()).isEqualTo(TenantStatus.VERIFIED);
-    }
-  }
-
-  /**
-   * A callback naming another tenant than the one being authorized is refused before its state is
-   * used, whether the tenant was begun by domain (its GUID is looked up when consent begins) or by
-   * GUID: the tenant's record stays as it was, and the administrator's genuine callback, with the
-   * same state, still ends "Account Verified".
-   */
-  @ParameterizedTest
-  @ValueSource(booleans = {true, false})
-  void aCallbackNamingAnotherTenantIsRefusedBeforeItsStateIsUsed(boolean byDomain) {
-    FakeApp app = GraphTestSupport.app(m365);
-    FakeTenant contoso = m365.tenant(GraphTestSupport.uniqueDomain("swap"));
-    contoso.addRoom("room@" + contoso.domain(), "Room");
-    FakeTenant other = m365.tenant(GraphTestSupport.uniqueDomain("intruder"));
-    TenantId tenantId = TenantId.parse(byDomain ? contoso.domain() : contoso.id());
-    try (CalendarService service = GraphTestSupport.service(m365, app, b -> {})) {
-      ConsentCallback real = GraphTestSupport.consent(m365, service.tenants().begin(tenantId));
-      Tenant before = service.tenants().get(tenantId).orElseThrow();
-      if (byDomain) {
-        assertThat(before.directoryId()).contains(contoso.id());
-      }
-      ConsentCallback swapped =
-          ConsentCallback.fromQuery(
-              query("admin_consent", "True", "tenant", other.id(), "state", real.state().orElseThrow()));
-
-      assertThatThrownBy(() -> service.tenants().complete(swapped))
-          .isInstanceOf(InvalidConsentStateException.class)
-          .hasMessageContaining("another tenant");
-
-      assertThat(service.tenants().get(tenantId)).contains(before);
-      VerificationResult genuine = service.tenants().complete(real);
-      assertThat(genuine.verified()).isTrue();
-      assertThat(service.tenants().get(tenantId).orElseThrow().directoryId()).contains(contoso.id());
-    }
-  }
-
-  private static NotificationRequest post(String body) {
-    return new NotificationRequest("POST", "", Map.of("Content-Type", List.of("application/json")), body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String notification(String subscriptionId, String clientState, String tenantGuid, String lifecycleEvent) {
-    return "{\"subscriptionId\":\"" + subscriptionId + "\""
-        + (clientState == null ? "" : ",\"clientState\":\"" + clientState + "\"")
-        + ",\"changeType\":\"updated\",\"resource\":\"Users/x/Events/y\",\"tenantId\":\"" + tenantGuid + "\""
-        + (lifecycleEvent == null ? "" : ",\"lifecycleEvent\":\"" + lifecycleEvent + "\"")
-        + "}";
-  }
-
-  private static String payload(String... notifications) {
-    return "{\"value\":[" + String.join(",", notifications) + "]}";
-  }
-
-  @Test
-  void forgedNotificationsAreRefusedAndTriggerNothing() throws Exception {
-    RecordingListener listener = new RecordingListener();
-    WriteCountingStore counting = new WriteCountingStore(InMemoryCalendarStore.create());
-    FakeTenant neighbour = m365.tenant(GraphTestSupport.uniqueDomain("neighbour"));
-    try (NotificationEndpoint endpoint = new NotificationEndpoint();
-        AuthorizedTenant tenant =
-            AuthorizedTenant.create(
-                m365,
-                "notified",
-                2,
-                b ->
-                    b.store(counting.store)
-                        .syncListener(listener)
-                        .syncOptions(
-                            SyncOptions.builder()
-                                .notifications(endpoint.notifications(), endpoint.lifecycle())
-                                .syncInterval(Duration.ofHours(1))
-                                .build()))) {
-      String roomA = tenant.room(0);
-      String roomB = tenant.room(1);
-      endpoint.connect(tenant.service.sync().notifications());
-      tenant.service.sync().syncNow(tenant.id, roomA);
-      tenant.service.sync().syncNow(tenant.id, roomB);
-      tenant.service.sync().start();
-      CalendarSync sync = tenant.service.sync();
-      await().atMost(Duration.ofSeconds(30))
-          .until(() -> subscription(tenant, roomA) != null && subscription(tenant, roomB) != null && sync.isIdle());
-      FakeSubscription a = subscription(tenant, roomA);
-      FakeSubscription b = subscription(tenant, roomB);
-      SecretsInLogsExtension.watch(a.clientState());
-      SecretsInLogsExtension.watch(b.clientState());
-      String guid = tenant.fake.id();
-      listener.changes.clear();
-      long requestsToA = m365.stats().requests(roomA);
-      counting.drain();
-      WorldSnapshot before = WorldSnapshot.take(m365, counting.store, List.of(tenant.fake), List.of());
-
-      String manyForged =
-          payload(IntStream.range(0, 5_000).mapToObj(i -> notification(a.id(), "guess-" + i, guid, null)).toArray(String[]::new));
-      Map<String, NotificationRequest> forged = new LinkedHashMap<>();
-      forged.put("a wrong clientState", post(payload(notification(a.id(), "not-the-client-state", guid, null))));
-      forged.put("no clientState", post(payload(notification(a.id(), null, guid, null))));
-      forged.put("another subscription's clientState", post(payload(notification(a.id(), b.clientState(), guid, null))));
-      forged.put("an unknown subscription", post(payload(notification(UUID.randomUUID().toString(), a.clientState(), guid, null))));
-      forged.put("another tenant", post(payload(notification(a.id(), a.clientState(), neighbour.id(), null))));
-      forged.put("a lifecycle event with a wrong clientState", post(payload(notification(a.id(), "x-" + a.id(), guid, "subscriptionRemoved"))));
-      forged.put("5,000 guesses in one body", post(manyForged));
-      Map<String, Integer> statuses = new LinkedHashMap<>();
-      forged.forEach((what, request) -> statuses.put(what, tenant.service.sync().notifications().handle(request).status()));
-      assertThat(statuses).as("answers to forged notifications").allSatisfy((what, status) -> assertThat(status).as(what).isEqualTo(403));
-
-      Map<String, NotificationRequest> malformed = new LinkedHashMap<>();
-      malformed.put("a body over 1 MiB", new NotificationRequest("POST", "", Map.of(), new byte[(1 << 20) + 1]));
-      malformed.put("an empty body", new NotificationRequest("POST", "", Map.of(), new byte[0]));
-      malformed.put("no JSON", post("{\"value\":[" + notification(a.id(), a.clientState(), guid, null)));
-      malformed.put("no value array", post("{\"value\":" + notification(a.id(), a.clientState(), guid, null) + "}"));
-      malformed.put("no subscription id", post(payload("{\"clientState\":\"" + a.clientState() + "\"}")));
-      malformed.put("a GET", new NotificationRequest("GET", "", Map.of(), new byte[0]));
-      malformed.put("a validation token with a control character", new NotificationRequest("POST", "validationToken=abc%00def", Map.of(), new byte[0]));
-      malformed.put("a validation token over 1,024 characters", new NotificationRequest("POST", "validationToken=" + "t".repeat(1025), Map.of(), new byte[0]));
-      Map<String, Integer> refused = new LinkedHashMap<>();
-      malformed.forEach((what, request) -> refused.put(what, tenant.service.sync().notifications().handle(request).status()));
-      assertThat(refused).containsExactly(
-          Map.entry("a body over 1 MiB", 413),
-          Map.entry("an empty body", 400),
-          Map.entry("no JSON", 400),
-          Map.entry("no value array", 400),
-          Map.entry("no subscription id", 400),
-          Map.entry("a GET", 405),
-          Map.entry("a validation token with a control character", 400),
-          Map.entry("a validation token over 1,024 characters", 400));
-      NotificationResponse echoed =
-          tenant.service.sync().notifications().handle(new NotificationRequest("POST", "validationToken=%3Cscript%3E", Map.of(), new byte[0]));
-      assertThat(echoed.contentType()).as("a validation token is only ever echoed as text").startsWith("text/plain");
-
-      // a witness: a real change in room B comes through while nothing happens for room A
-      String outlook = tenant.fake.addEvent(roomB, "Outlook", tomorrowAt(9), tomorrowAt(10));
-      await().atMost(Duration.ofSeconds(30)).until(() -> listener.changes.stream().anyMatch(c -> c.eventId().equals(outlook)) && sync.isIdle());
-      assertThat(m365.stats().requests(roomA)).as("requests to room A").isEqualTo(requestsToA);
-      assertThat(listener.changes).allSatisfy(c -> assertThat(c.calendarEmail()).isEqualTo(roomB));
-      WorldSnapshot after = WorldSnapshot.take(m365, counting.store, List.of(tenant.fake), List.of());
-      assertThat(after.subscriptions()).isEqualTo(before.subscriptions());
-      assertThat(after.store().get(tenant.id + " " + roomA + " sync")).isEqualTo(before.store().get(tenant.id + " " + roomA + " sync"));
-      assertThat(after.store().get(tenant.id + " " + roomA + " subscription")).isEqualTo(before.store().get(tenant.id + " " + roomA + " subscription"));
-
-      // and the checks are not refusing everything: the genuine notification is taken
-      NotificationResponse genuine = tenant.service.sync().notifications().handle(post(payload(notification(a.id(), a.clientState(), guid, null))));
-      assertThat(genuine.status()).isEqualTo(202);
-      await().atMost(Duration.ofSeconds(30)).until(() -> m365.stats().requests(roomA) > requestsToA && sync.isIdle());
-    }
-  }
-
-  private static FakeSubscription subscription(AuthorizedTenant tenant, String room) {
-    return m365.subscriptions().stream()
-        .filter(s -> s.tenantId().equals(tenant.fake.id()) && s.mailbox().equalsIgnoreCase(room))
-        .findFirst()
-        .orElse(null);
-  }
+class HostileArgumentsIT {
+  @RegisterExtension
+  static final FakeMicrosoft365Extension FAKE = FakeMicrosoft365Extension.newInstance().build();
 
   /** Two authorized tenants in one service over one store, with a room each and a booking each. */
   private static final class TwoTenants implements AutoCloseable {
     final WriteCountingStore counting = new WriteCountingStore(InMemoryCalendarStore.create());
+    final FakeMicrosoft365 m365;
     final AuthorizedTenant a;
     final FakeTenant fakeB;
     final TenantId b;
     final String roomB;
 
-    TwoTenants() {
+    TwoTenants(FakeMicrosoft365 m365) {
+      this.m365 = m365;
       a = AuthorizedTenant.create(m365, "callers", 2, s -> s.store(counting.store));
       fakeB = m365.tenant(GraphTestSupport.uniqueDomain("neighbours"));
       roomB = "room@" + fakeB.domain();
@@ -389,8 +110,8 @@ class HostileCallersIT {
   }
 
   @Test
-  void unknownAndOtherTenantsReachNothingAtAnyEntryPoint() {
-    try (TwoTenants world = new TwoTenants()) {
+  void unknownAndOtherTenantsReachNothingAtAnyEntryPoint(FakeMicrosoft365 m365) {
+    try (TwoTenants world = new TwoTenants(m365)) {
       CalendarService service = world.a.service;
       TenantId a = world.a.id;
       TenantId unknown = TenantId.parse(GraphTestSupport.uniqueDomain("unknown"));
@@ -451,8 +172,8 @@ class HostileCallersIT {
   }
 
   @Test
-  void nullTenantIdsAreRefusedAtEveryEntryPoint() {
-    try (TwoTenants world = new TwoTenants()) {
+  void nullTenantIdsAreRefusedAtEveryEntryPoint(FakeMicrosoft365 m365) {
+    try (TwoTenants world = new TwoTenants(m365)) {
       CalendarService service = world.a.service;
       String roomA = world.a.room(0);
       WorldSnapshot before = world.snapshot();
@@ -495,8 +216,8 @@ class HostileCallersIT {
   }
 
   @Test
-  void malformedAddressesAreRefusedWithTheReasonAtEveryEntryPoint() {
-    try (TwoTenants world = new TwoTenants()) {
+  void malformedAddressesAreRefusedWithTheReasonAtEveryEntryPoint(FakeMicrosoft365 m365) {
+    try (TwoTenants world = new TwoTenants(m365)) {
       CalendarService service = world.a.service;
       TenantId a = world.a.id;
       String domain = world.a.fake.domain();
@@ -538,8 +259,8 @@ class HostileCallersIT {
   }
 
   @Test
-  void anAddressFullOfUrlCharactersStaysOneMailbox() {
-    try (TwoTenants world = new TwoTenants()) {
+  void anAddressFullOfUrlCharactersStaysOneMailbox(FakeMicrosoft365 m365) {
+    try (TwoTenants world = new TwoTenants(m365)) {
       CalendarService service = world.a.service;
       String sneaky = "a/%2e%2e/b?$select=id&c=d#e@" + world.a.fake.domain();
       Map<String, Long> requestsBefore = m365.stats().requestsPerMailbox();
@@ -553,8 +274,8 @@ class HostileCallersIT {
   }
 
   @Test
-  void bookingValuesOutOfBoundsAreRefusedBeforeAnythingIsSent() {
-    try (TwoTenants world = new TwoTenants()) {
+  void bookingValuesOutOfBoundsAreRefusedBeforeAnythingIsSent(FakeMicrosoft365 m365) {
+    try (TwoTenants world = new TwoTenants(m365)) {
       CalendarService service = world.a.service;
       TenantId a = world.a.id;
       String room = world.a.room(0);
