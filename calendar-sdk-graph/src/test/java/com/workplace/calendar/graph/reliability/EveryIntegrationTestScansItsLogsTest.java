@@ -31,7 +31,8 @@ class EveryIntegrationTestScansItsLogsTest {
             "com.workplace.calendar.graph.BookingsIT",
             "com.workplace.calendar.graph.reliability.ChaosMixedFaultsIT",
             "com.workplace.calendar.graph.reliability.ChaosLostAnswersIT",
-            "com.workplace.calendar.graph.reliability.HostileGraphResponsesIT",
+            "com.workplace.calendar.graph.reliability.HostileGraphBodiesIT",
+            "com.workplace.calendar.graph.reliability.HostileGraphLinksIT",
             "com.workplace.calendar.graph.reliability.HostileConsentCallbacksIT",
             "com.workplace.calendar.graph.reliability.HostileNotificationsIT",
             "com.workplace.calendar.graph.reliability.HostileArgumentsIT");
