@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+// embedded-fake=false switches off this example's own fake; your application needs no such property
 @SpringBootTest(properties = "workplace.example.embedded-fake=false")
 @CalendarSdkFakeTest(consentedTenants = "contoso.onmicrosoft.com")
 class RoomBookingTest {

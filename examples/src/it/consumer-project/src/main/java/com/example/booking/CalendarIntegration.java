@@ -1,7 +1,6 @@
 // [START embedding]
 package com.example.booking;
 
-import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.workplace.calendar.CalendarSdkException;
@@ -9,6 +8,7 @@ import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.booking.Booking;
 import com.workplace.calendar.booking.BookingRequest;
 import com.workplace.calendar.graph.GraphCalendarService;
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.registry.ConnectOutcome;
 import com.workplace.calendar.space.LinkMode;
 import com.workplace.calendar.space.SpaceDirectory;
@@ -128,7 +128,8 @@ public final class CalendarIntegration implements AutoCloseable {
     String page;
     int status;
     try {
-      VerificationResult result = calendars.tenants().complete(ConsentCallback.fromQuery(query == null ? "" : query));
+      VerificationResult result =
+          calendars.tenants().complete(ConsentCallback.fromQuery(query == null ? "" : query));
       page = result.message(); // "Account Verified", or what the administrator must do
       status = 200;
     } catch (InvalidConsentStateException e) { // forged, replayed or expired: nothing changed
@@ -161,7 +162,8 @@ public final class CalendarIntegration implements AutoCloseable {
   /** Registers a room mailbox, connects it, links it to a space and books it by space. */
   public Booking bookRoom(TenantId tenant, String roomEmail, SpaceId space, Instant start) {
     calendars.calendars().add(tenant, roomEmail);
-    for (ConnectOutcome outcome : calendars.calendars().connect(tenant, List.of(roomEmail)).outcomes()) {
+    for (ConnectOutcome outcome :
+        calendars.calendars().connect(tenant, List.of(roomEmail)).outcomes()) {
       if (outcome.failureReason().isPresent()) { // e.g. ACCESS_DENIED_BY_POLICY, with what to do
         throw new IllegalStateException(roomEmail + ": " + outcome.failureReason().get().action());
       }
