@@ -65,7 +65,8 @@ final class RulesImportCommand extends AdminCommand {
           row.succeeded() ? row.rules().describe() : "", row.message());
     }
     out.table(table);
-    out.linef("%d rows: %d %s, %d unchanged, %d not applied", report.rows().size(),
+    out.linef("%d %s: %d %s, %d unchanged, %d not applied", report.rows().size(),
+        report.rows().size() == 1 ? "row" : "rows",
         report.count(RulesImportRow.Result.APPLIED), report.dryRun() ? "would be applied" : "applied",
         report.count(RulesImportRow.Result.UNCHANGED), report.problems().size());
   }

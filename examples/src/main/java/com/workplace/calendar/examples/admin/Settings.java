@@ -65,7 +65,8 @@ record Settings(
     if (clientId.isEmpty()) {
       throw AdminException.configuration(
           "--target microsoft365 needs the app registration's application (client) ID",
-          "pass --client-id or set CALENDAR_ADMIN_CLIENT_ID (see the README, 'Using a real tenant')");
+          "pass --client-id or set CALENDAR_ADMIN_CLIENT_ID (see the README, 'The calendar-admin"
+              + " tool', 'A real Microsoft 365 tenant')");
     }
     long credentials = Stream.of(clientSecret, clientSecretFile, certificate, federatedTokenFile)
         .filter(Optional::isPresent).count();

@@ -50,7 +50,8 @@ final class SyncCommands extends GroupCommand {
       ctx.authorizedTenant(tenantId);
       int forgotten = ctx.forgetDeltaLinksOfEarlierFakes(tenantId);
       if (forgotten > 0) {
-        out.note("  the embedded fake is new in this command: " + forgotten + " calendars start their sync over");
+        out.note("  the embedded fake is new in this command: " + forgotten
+            + (forgotten == 1 ? " calendar starts its" : " calendars start their") + " sync over");
       }
       List<String> calendars =
           emails.isEmpty()
@@ -80,7 +81,8 @@ final class SyncCommands extends GroupCommand {
       int created = results.stream().mapToInt(SyncResult::created).sum();
       int updated = results.stream().mapToInt(SyncResult::updated).sum();
       int deleted = results.stream().mapToInt(SyncResult::deleted).sum();
-      out.linef("Synced %d calendars: %d created, %d updated, %d deleted.", results.size(), created, updated, deleted);
+      out.linef("Synced %d %s: %d created, %d updated, %d deleted.", results.size(),
+          results.size() == 1 ? "calendar" : "calendars", created, updated, deleted);
       if (!failures.isEmpty()) {
         Table table = Table.of("calendar", "sync failed");
         failures.forEach(table::row);
