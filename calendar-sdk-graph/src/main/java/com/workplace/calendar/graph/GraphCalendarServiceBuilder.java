@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 
@@ -32,6 +33,9 @@ import javax.net.ssl.X509TrustManager;
  * builds is.
  */
 public final class GraphCalendarServiceBuilder {
+  private static final Pattern GUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
   private String clientId;
   private final CredentialChoice credentials = new CredentialChoice();
   private Duration credentialExpiryWarning = Duration.ofDays(30);
@@ -54,13 +58,24 @@ public final class GraphCalendarServiceBuilder {
   GraphCalendarServiceBuilder() {}
 
   /**
-   * The application (client) ID of the multi-tenant app registration. Required.
+   * The application (client) ID of the multi-tenant app registration. Required. It is a GUID,
+   * shown as "Application (client) ID" on the app registration's overview page; anything else
+   * (e.g. a secret pasted into the wrong setting, or a configuration placeholder nobody filled
+   * in) is refused without being repeated in the message.
    *
-   * @param value the GUID
+   * @param value the GUID, e.g. {@code 3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14}
    * @return this builder
+   * @throws IllegalArgumentException when the value is empty or not a GUID
    */
   public GraphCalendarServiceBuilder clientId(String value) {
-    this.clientId = requireText(value, "clientId");
+    String text = requireText(value, "clientId");
+    if (!GUID.matcher(text).matches()) {
+      throw new IllegalArgumentException(
+          "clientId is not an application (client) ID: that is a GUID such as"
+              + " 3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14, shown as \"Application (client) ID\" on the"
+              + " app registration's overview page");
+    }
+    this.clientId = text;
     return this;
   }
 

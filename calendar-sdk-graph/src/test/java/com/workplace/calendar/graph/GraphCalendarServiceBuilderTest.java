@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GraphCalendarServiceBuilderTest {
+  private static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
   private static final SpaceDirectory NO_SPACES =
       new SpaceDirectory() {
         @Override
@@ -29,7 +30,7 @@ class GraphCalendarServiceBuilderTest {
 
   private static GraphCalendarServiceBuilder complete() {
     return GraphCalendarService.builder()
-        .clientId("11111111-2222-3333-4444-555555555555")
+        .clientId(CLIENT_ID)
         .clientSecret("s3cr3t-value")
         .redirectUri(URI.create("https://workplace.example.com/consent"))
         .syncListener((tenant, calendar, changes) -> {})
@@ -41,21 +42,53 @@ class GraphCalendarServiceBuilderTest {
     assertThatThrownBy(() -> GraphCalendarService.builder().build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("clientId");
-    assertThatThrownBy(() -> GraphCalendarService.builder().clientId("a").build())
+    assertThatThrownBy(() -> GraphCalendarService.builder().clientId(CLIENT_ID).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("clientSecret");
-    assertThatThrownBy(() -> GraphCalendarService.builder().clientId("a").clientSecret("b").build())
+    assertThatThrownBy(() -> GraphCalendarService.builder().clientId(CLIENT_ID).clientSecret("b").build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("redirectUri");
     assertThatThrownBy(
             () ->
                 GraphCalendarService.builder()
-                    .clientId("a")
+                    .clientId(CLIENT_ID)
                     .clientSecret("b")
                     .redirectUri(URI.create("https://x.example.com/cb"))
                     .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("syncListener");
+  }
+
+  @Test
+  void aClientIdThatIsNotAGuidIsRefusedWithoutRepeatingIt() {
+    for (String value :
+        java.util.List.of(
+            "a",
+            "${CALENDAR_CLIENT_ID}",
+            "Xq8Q~s3cr3t.Value_pasted-in-the-wrong-place",
+            "11111111-2222-3333-4444-55555555555",
+            "11111111222233334444555555555555",
+            "{11111111-2222-3333-4444-555555555555}",
+            "1111111g-2222-3333-4444-555555555555")) {
+      GraphCalendarServiceBuilder builder = GraphCalendarService.builder();
+      // the whole message is fixed: it says what is expected and repeats nothing of the value
+      assertThatThrownBy(() -> builder.clientId(value))
+          .as(value)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "clientId is not an application (client) ID: that is a GUID such as"
+                  + " 3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14, shown as \"Application (client) ID\""
+                  + " on the app registration's overview page");
+      // the refused value changed nothing: the builder still has no client ID
+      assertThatThrownBy(builder::build)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("clientId is required: the app registration's application ID");
+    }
+    assertThatThrownBy(() -> GraphCalendarService.builder().clientId(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("clientId must not be empty");
+    // upper case and surrounding blanks are fine, as copied from the portal
+    complete().clientId(" 3F1C9A52-7D4E-4B8A-9C61-2E5F0B7A8D14 ").build().close();
   }
 
   @Test
@@ -90,7 +123,7 @@ class GraphCalendarServiceBuilderTest {
     assertThatThrownBy(
             () ->
                 GraphCalendarService.builder()
-                    .clientId("11111111-2222-3333-4444-555555555555")
+                    .clientId(CLIENT_ID)
                     .redirectUri(URI.create("https://workplace.example.com/consent"))
                     .syncListener((tenant, calendar, changes) -> {})
                     .spaceDirectory(NO_SPACES)

@@ -19,7 +19,10 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  */
 @ConfigurationProperties(prefix = "workplace.calendar")
 public class CalendarSdkProperties {
-  /** The application (client) ID of the multi-tenant app registration. Required. */
+  /**
+   * The application (client) ID of the multi-tenant app registration: a GUID. Required; any other
+   * value (such as a placeholder left unresolved) fails start-up.
+   */
   private String clientId;
 
   /** The client secret's value (not its ID). This or a certificate is required. */

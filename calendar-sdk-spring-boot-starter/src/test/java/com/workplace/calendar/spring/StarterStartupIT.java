@@ -19,6 +19,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 
 /** Start-up with only the required properties, and start-ups that must fail with the SDK's words. */
 @SpringBootTest(
@@ -79,6 +80,34 @@ class StarterStartupIT {
         .hasRootCauseMessage("clientId is required: the app registration's application ID")
         .hasMessageContaining("clientId is required: the app registration's application ID")
         .hasStackTraceContaining(CalendarSdkConfigurationException.class.getName());
+  }
+
+  @Test
+  void anUnresolvedClientIdPlaceholderFailsStartUp() {
+    // ${CALENDAR_CLIENT_ID} without a default, the variable not set: Spring Boot binds the text
+    // itself, which the SDK refuses (an environment without the process's variables, so that a
+    // CALENDAR_CLIENT_ID set where the test runs does not resolve it)
+    StandardEnvironment withoutVariables = new StandardEnvironment();
+    withoutVariables
+        .getPropertySources()
+        .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+    assertThatThrownBy(
+            () ->
+                new SpringApplicationBuilder(TestApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .environment(withoutVariables)
+                    .properties(
+                        "workplace.calendar.client-id=${CALENDAR_CLIENT_ID}",
+                        "workplace.calendar.client-secret=not-a-real-secret",
+                        "workplace.calendar.redirect-uri=https://workplace.example.com/calendar/consent")
+                    .run())
+        .hasStackTraceContaining(CalendarSdkConfigurationException.class.getName())
+        .rootCause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "clientId is not an application (client) ID: that is a GUID such as"
+                + " 3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14, shown as \"Application (client) ID\" on"
+                + " the app registration's overview page");
   }
 
   @Test
