@@ -1,6 +1,7 @@
 package com.workplace.calendar.spring;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -9,7 +10,8 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The settings of the Workplace Calendar SDK under {@code workplace.calendar}. Only the client ID,
- * a secret or a certificate, and the redirect URI are required; everything left out keeps the
+ * one credential (a federated token file, a certificate or a secret, or another credential that a
+ * {@link CalendarServiceBuilderCustomizer} sets) and the redirect URI are required; everything left out keeps the
  * SDK's own default (named in each description). They are checked at start-up by the SDK's
  * builders, whose messages a failed start names. Each group of keys below it binds to a class of
  * its own, reached through its getter: {@code workplace.calendar.sync.*} to {@link
@@ -25,13 +27,31 @@ public class CalendarSdkProperties {
    */
   private String clientId;
 
-  /** The client secret's value (not its ID). This or a certificate is required. */
+  /**
+   * The client secret's value (not its ID). Exactly one credential is required: this,
+   * certificate.location or federated-token-file (safer than a secret), or one that a
+   * CalendarServiceBuilderCustomizer sets.
+   */
   private String clientSecret;
 
   /** A certificate credential instead of the secret. */
   @NestedConfigurationProperty
   private final CalendarSdkCertificateProperties certificate =
       new CalendarSdkCertificateProperties();
+
+  /**
+   * Workload identity federation instead of a secret or certificate: the file holding the token
+   * the platform mounts and refreshes (on Kubernetes the path in AZURE_FEDERATED_TOKEN_FILE), read
+   * afresh for every token request. The app registration needs a federated credential for the
+   * token's issuer and subject. The file must exist at start-up.
+   */
+  private Path federatedTokenFile;
+
+  /**
+   * How long before its expiry a certificate credential is reported (GraphEventListener's
+   * credentialExpiring and a log warning once a day), 1 to 365 days. Default: 30 days.
+   */
+  private Duration credentialExpiryWarning;
 
   /**
    * Where Microsoft's identity platform sends the administrator back after consent, as registered
@@ -121,6 +141,26 @@ public class CalendarSdkProperties {
   /** {@return the certificate settings} */
   public CalendarSdkCertificateProperties getCertificate() {
     return certificate;
+  }
+
+  /** {@return the federated token file} */
+  public Path getFederatedTokenFile() {
+    return federatedTokenFile;
+  }
+
+  /** @param federatedTokenFile the federated token file */
+  public void setFederatedTokenFile(Path federatedTokenFile) {
+    this.federatedTokenFile = federatedTokenFile;
+  }
+
+  /** {@return how long before its expiry a certificate is reported} */
+  public Duration getCredentialExpiryWarning() {
+    return credentialExpiryWarning;
+  }
+
+  /** @param credentialExpiryWarning how long before its expiry a certificate is reported */
+  public void setCredentialExpiryWarning(Duration credentialExpiryWarning) {
+    this.credentialExpiryWarning = credentialExpiryWarning;
   }
 
   /** {@return the redirect URI} */
@@ -246,6 +286,7 @@ public class CalendarSdkProperties {
   @Override
   public String toString() {
     return "CalendarSdkProperties[clientId=" + clientId + ", clientSecret="
-        + (clientSecret == null ? "(none)" : "(set)") + ", redirectUri=" + redirectUri + "]";
+        + (clientSecret == null ? "(none)" : "(set)") + ", federatedTokenFile=" + federatedTokenFile
+        + ", redirectUri=" + redirectUri + "]";
   }
 }

@@ -44,6 +44,12 @@ public class CalendarSdkSyncProperties {
   private Integer maxPagesPerRound;
 
   /**
+   * How many series masters of recurring meetings this instance keeps between rounds, 0 (read
+   * them again every round) to 1,000,000. Default: 5000.
+   */
+  private Integer seriesCacheSize;
+
+  /**
    * The public HTTPS URL Microsoft posts change notifications to; with the lifecycle URL it
    * switches change notifications on. Default: none (polling only).
    */
@@ -159,6 +165,16 @@ public class CalendarSdkSyncProperties {
   /** @param value the value */
   public void setMaxPagesPerRound(Integer value) {
     this.maxPagesPerRound = value;
+  }
+
+  /** {@return the value} */
+  public Integer getSeriesCacheSize() {
+    return seriesCacheSize;
+  }
+
+  /** @param value the value */
+  public void setSeriesCacheSize(Integer value) {
+    this.seriesCacheSize = value;
   }
 
   /** {@return the value} */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,50 @@ class CalendarSdkPropertiesBindingTest {
               assertThat(context).hasNotFailed();
               check.accept(context.getBean(CalendarSdkProperties.class));
             });
+  }
+
+  @Test
+  void topLevelKeysBind() {
+    bind(
+        p -> {
+          assertThat(p.getClientId()).isEqualTo("3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14");
+          assertThat(p.getClientSecret()).isEqualTo("not-a-real-secret");
+          assertThat(p.getFederatedTokenFile())
+              .isEqualTo(Path.of("/var/run/secrets/azure/tokens/azure-identity-token"));
+          assertThat(p.getCredentialExpiryWarning()).isEqualTo(Duration.ofDays(45));
+          assertThat(p.getRedirectUri())
+              .isEqualTo(URI.create("https://workplace.example.com/calendar/consent"));
+          assertThat(p.getAuthorityHost()).isEqualTo(URI.create("https://login.microsoftonline.us/"));
+          assertThat(p.getGraphEndpoint()).isEqualTo(URI.create("https://graph.microsoft.us/v1.0/"));
+          assertThat(p.getGraphResource()).isEqualTo("https://graph.microsoft.us");
+          assertThat(p.getRequiredPermissions()).containsExactly("Calendars.ReadWrite");
+          assertThat(p.getConsentStateLifetime()).isEqualTo(Duration.ofMinutes(30));
+          assertThat(p.getVerificationTimeout()).isEqualTo(Duration.ofMinutes(1));
+          assertThat(p.getTenantStatusRefresh()).isEqualTo(Duration.ofSeconds(5));
+          assertThat(p.toString())
+              .contains("azure-identity-token")
+              .doesNotContain("not-a-real-secret");
+        },
+        "workplace.calendar.client-id=3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14",
+        "workplace.calendar.client-secret=not-a-real-secret",
+        "workplace.calendar.federated-token-file=/var/run/secrets/azure/tokens/azure-identity-token",
+        "workplace.calendar.credential-expiry-warning=45d",
+        "workplace.calendar.redirect-uri=https://workplace.example.com/calendar/consent",
+        "workplace.calendar.authority-host=https://login.microsoftonline.us/",
+        "workplace.calendar.graph-endpoint=https://graph.microsoft.us/v1.0/",
+        "workplace.calendar.graph-resource=https://graph.microsoft.us",
+        "workplace.calendar.required-permissions=Calendars.ReadWrite",
+        "workplace.calendar.consent-state-lifetime=30m",
+        "workplace.calendar.verification-timeout=1m",
+        "workplace.calendar.tenant-status-refresh=5s");
+  }
+
+  @Test
+  void anEmptyFederatedTokenFileIsNone() {
+    // as @CalendarSdkFakeTest clears it, and ${AZURE_FEDERATED_TOKEN_FILE:} with the variable unset
+    bind(
+        p -> assertThat(p.getFederatedTokenFile()).isNull(),
+        "workplace.calendar.federated-token-file=");
   }
 
   @Test
@@ -103,6 +148,7 @@ class CalendarSdkPropertiesBindingTest {
           assertThat(sync.getBusyRetryDelay()).isEqualTo(Duration.ofSeconds(15));
           assertThat(sync.getWorkerThreads()).isEqualTo(4);
           assertThat(sync.getMaxPagesPerRound()).isEqualTo(500);
+          assertThat(sync.getSeriesCacheSize()).isEqualTo(1000);
           assertThat(sync.getNotificationUrl())
               .isEqualTo(URI.create("https://workplace.example.com/calendar/notifications"));
           assertThat(sync.getLifecycleUrl())
@@ -121,6 +167,7 @@ class CalendarSdkPropertiesBindingTest {
         "workplace.calendar.sync.busy-retry-delay=15s",
         "workplace.calendar.sync.worker-threads=4",
         "workplace.calendar.sync.max-pages-per-round=500",
+        "workplace.calendar.sync.series-cache-size=1000",
         "workplace.calendar.sync.notification-url=https://workplace.example.com/calendar/notifications",
         "workplace.calendar.sync.lifecycle-url=https://workplace.example.com/calendar/lifecycle",
         "workplace.calendar.sync.subscription-lifetime=4000m",
@@ -204,11 +251,14 @@ class CalendarSdkPropertiesBindingTest {
   void keysLeftOutKeepTheirDefaults() {
     bind(
         p -> {
+          assertThat(p.getFederatedTokenFile()).isNull();
+          assertThat(p.getCredentialExpiryWarning()).isNull();
           assertThat(p.getCertificate().getLocation()).isNull();
           assertThat(p.getLimits().getMaxConcurrentPerMailbox()).isNull();
           assertThat(p.getRetry().getMaxAttempts()).isNull();
           assertThat(p.getSync().isAutoStart()).isTrue();
           assertThat(p.getSync().getSyncInterval()).isNull();
+          assertThat(p.getSync().getSeriesCacheSize()).isNull();
           assertThat(p.getStore().getType()).isEqualTo(CalendarSdkStoreType.AUTO);
           assertThat(p.getWeb().getConsent().isEnabled()).isFalse();
           assertThat(p.getWeb().getConsent().getResultPage()).isEqualTo("/");
@@ -244,7 +294,7 @@ class CalendarSdkPropertiesBindingTest {
             "workplace.calendar.tracing",
             "workplace.calendar.health");
     assertThat(metadata.get("properties").valueStream())
-        .hasSize(52)
+        .hasSize(55)
         .allSatisfy(property -> assertThat(property.path("description").asString()).isNotBlank());
     assertThat(
             metadata.get("properties").valueStream()

@@ -10,10 +10,16 @@ import com.workplace.calendar.spring.internal.CalendarSdkConfigurationException;
 import com.workplace.calendar.store.CalendarStore;
 import com.workplace.calendar.store.InMemoryCalendarStore;
 import com.workplace.calendar.store.JdbcCalendarStore;
+import com.workplace.calendar.testkit.TestCertificate;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -54,6 +60,9 @@ class StarterStartupIT {
       assertThat(metadata)
           .contains("\"workplace.calendar.client-id\"")
           .contains("\"workplace.calendar.certificate.location\"")
+          .contains("\"workplace.calendar.federated-token-file\"")
+          .contains("\"workplace.calendar.credential-expiry-warning\"")
+          .contains("\"workplace.calendar.sync.series-cache-size\"")
           .contains("\"workplace.calendar.limits.max-concurrent-per-mailbox\"")
           .contains("\"workplace.calendar.retry.deadline\"")
           .contains("\"workplace.calendar.sync.notification-url\"")
@@ -140,6 +149,92 @@ class StarterStartupIT {
                     NO_DATA_SOURCE))
         .rootCause()
         .hasMessageContaining("no single DataSource");
+  }
+
+  @Test
+  void exactlyOneCredentialIsRequiredFromTheProperties(@TempDir Path dir) {
+    Path token = write(dir.resolve("azure-identity-token"), "eyJ.a.b");
+    TestCertificate generated = TestCertificate.generate("booking", Duration.ofDays(30));
+    Path certificate = generated.writePkcs12(dir.resolve("app.p12"), "p12-password".toCharArray());
+    String clientId = "workplace.calendar.client-id=11111111-2222-3333-4444-555555555555";
+    String redirectUri = "workplace.calendar.redirect-uri=https://workplace.example.com/calendar/consent";
+    assertThatThrownBy(() -> start(clientId, redirectUri))
+        .hasStackTraceContaining(CalendarSdkConfigurationException.class.getName())
+        .rootCause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("a credential is required: set one of clientSecret, clientCertificate,");
+    assertThatThrownBy(
+            () ->
+                start(
+                    clientId,
+                    redirectUri,
+                    "workplace.calendar.client-secret=not-a-real-secret",
+                    "workplace.calendar.federated-token-file=" + token))
+        .hasStackTraceContaining(CalendarSdkConfigurationException.class.getName())
+        .rootCause()
+        .hasMessage("set exactly one credential, not clientSecret and federatedTokenFile");
+    assertThatThrownBy(
+            () ->
+                start(
+                    clientId,
+                    redirectUri,
+                    "workplace.calendar.certificate.location=" + certificate.toUri(),
+                    "workplace.calendar.certificate.password=p12-password",
+                    "workplace.calendar.federated-token-file=" + token))
+        .rootCause()
+        .hasMessage("set exactly one credential, not clientCertificate and federatedTokenFile");
+    assertThatThrownBy(
+            () ->
+                start(
+                    clientId,
+                    redirectUri,
+                    "workplace.calendar.federated-token-file=" + dir.resolve("not-mounted")))
+        .hasStackTraceContaining(CalendarSdkConfigurationException.class.getName())
+        .rootCause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("federatedTokenFile")
+        .hasMessageContaining("does not exist or cannot be read");
+  }
+
+  @Test
+  void credentialExpiryWarningAndSeriesCacheSizeReachTheBuilders(@TempDir Path dir) {
+    Path token = write(dir.resolve("azure-identity-token"), "eyJ.a.b");
+    String[] federated = {
+      "workplace.calendar.client-id=11111111-2222-3333-4444-555555555555",
+      "workplace.calendar.federated-token-file=" + token,
+      "workplace.calendar.redirect-uri=https://workplace.example.com/calendar/consent",
+      NO_DATA_SOURCE
+    };
+    assertThatThrownBy(() -> start(with(federated, "workplace.calendar.credential-expiry-warning=12h")))
+        .rootCause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("credentialExpiryWarning must be 1 to 365 days");
+    assertThatThrownBy(() -> start(with(federated, "workplace.calendar.sync.series-cache-size=-1")))
+        .rootCause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("seriesCacheSize must be 0 to 1,000,000");
+    try (ConfigurableApplicationContext context =
+        start(
+            with(
+                federated,
+                "workplace.calendar.credential-expiry-warning=60d",
+                "workplace.calendar.sync.series-cache-size=0"))) {
+      assertThat(context.getBean(CalendarService.class).tenants().list()).isEmpty();
+    }
+  }
+
+  private static String[] with(String[] properties, String... more) {
+    return java.util.stream.Stream.concat(
+            java.util.Arrays.stream(properties), java.util.Arrays.stream(more))
+        .toArray(String[]::new);
+  }
+
+  private static Path write(Path file, String content) {
+    try {
+      return Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -15,8 +15,8 @@ public final class ConfigurationFailureAnalyzer
     return new FailureAnalysis(
         "The Workplace Calendar SDK refused its configuration: " + cause.getMessage(),
         "Check the workplace.calendar.* properties (e.g. workplace.calendar.client-id,"
-            + " client-secret or certificate.location, redirect-uri) or the beans that customize"
-            + " the service.",
+            + " federated-token-file, certificate.location or client-secret, redirect-uri) or the"
+            + " beans that customize the service.",
         cause);
   }
 }

@@ -35,6 +35,8 @@ public final class ServiceFactory {
         b.clientCertificate(
             Certificates.load(p.getCertificate().getLocation(), p.getCertificate().getPassword()));
       }
+      set(p.getFederatedTokenFile(), b::federatedTokenFile);
+      set(p.getCredentialExpiryWarning(), b::credentialExpiryWarning);
       set(p.getRedirectUri(), b::redirectUri);
       set(p.getAuthorityHost(), b::authorityHost);
       set(p.getGraphEndpoint(), b::graphEndpoint);
@@ -104,6 +106,7 @@ public final class ServiceFactory {
     set(s.getBusyRetryDelay(), b::busyRetryDelay);
     set(s.getWorkerThreads(), b::workerThreads);
     set(s.getMaxPagesPerRound(), b::maxPagesPerRound);
+    set(s.getSeriesCacheSize(), b::seriesCacheSize);
     if (s.getNotificationUrl() != null || s.getLifecycleUrl() != null) {
       if (s.getNotificationUrl() == null || s.getLifecycleUrl() == null) {
         throw new IllegalStateException(

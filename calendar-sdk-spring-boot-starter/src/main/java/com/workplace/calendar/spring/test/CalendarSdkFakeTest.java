@@ -27,8 +27,9 @@ import org.springframework.test.context.ContextCustomizerFactories;
  * with an app registration whose redirect URI is the application's {@code
  * workplace.calendar.redirect-uri} (or {@code http://localhost/calendar/consent} when it has
  * none); {@code workplace.calendar.client-id}, {@code client-secret}, {@code authority-host} and
- * {@code graph-endpoint} point the SDK at it, over the application's own values, and the service
- * trusts the fake's certificate. The fake, its {@code FakeApp} and its tenants are beans to inject.
+ * {@code graph-endpoint} point the SDK at it, over the application's own values (its {@code
+ * certificate.location} and {@code federated-token-file} are cleared), and the service trusts the
+ * fake's certificate. The fake, its {@code FakeApp} and its tenants are beans to inject.
  * Needs {@code calendar-sdk-testkit} and {@code spring-boot-starter-test} at test scope.
  *
  * @since 0.2.0

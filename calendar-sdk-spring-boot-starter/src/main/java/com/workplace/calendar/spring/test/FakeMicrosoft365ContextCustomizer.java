@@ -57,6 +57,7 @@ public final class FakeMicrosoft365ContextCustomizer implements ContextCustomize
     properties.put("workplace.calendar.client-id", app.clientId());
     properties.put("workplace.calendar.client-secret", app.clientSecret());
     properties.put("workplace.calendar.certificate.location", "");
+    properties.put("workplace.calendar.federated-token-file", "");
     properties.put("workplace.calendar.redirect-uri", redirectUri);
     properties.put("workplace.calendar.authority-host", m365.authorityUri().toString());
     properties.put("workplace.calendar.graph-endpoint", m365.graphUri().toString());
