@@ -1,9 +1,9 @@
 package com.workplace.calendar.spring;
 
-import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.CalendarEventListener;
 import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.graph.GraphCalendarService;
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.graph.GraphEventListener;
 import com.workplace.calendar.space.SpaceDirectory;
 import com.workplace.calendar.spring.internal.ServiceFactory;

@@ -1,7 +1,7 @@
 package com.workplace.calendar.spring;
 
-import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.graph.GraphCalendarService;
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 
 /**
  * Changes the builder of the auto-configured {@code CalendarService} after the properties were

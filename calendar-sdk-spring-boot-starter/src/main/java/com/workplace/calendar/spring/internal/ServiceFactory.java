@@ -1,8 +1,8 @@
 package com.workplace.calendar.spring.internal;
 
-import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.graph.GraphCalendarService;
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.graph.GraphLimits;
 import com.workplace.calendar.graph.GraphRetryOptions;
 import com.workplace.calendar.spring.CalendarSdkLimitsProperties;

@@ -1,11 +1,11 @@
 package com.workplace.calendar.examples.admin;
 
-import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
-import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.CalendarSdkException;
+import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.Page;
 import com.workplace.calendar.PageRequest;
 import com.workplace.calendar.graph.GraphCalendarService;
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.registry.CalendarQuery;
 import com.workplace.calendar.registry.RoomCalendar;
 import com.workplace.calendar.store.SyncState;

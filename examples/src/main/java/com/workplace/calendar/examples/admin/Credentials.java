@@ -1,8 +1,8 @@
 package com.workplace.calendar.examples.admin;
 
-import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.graph.ClientCertificateSource;
 import com.workplace.calendar.graph.GraphCalendarService;
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

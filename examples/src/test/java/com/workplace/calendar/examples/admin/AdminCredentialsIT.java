@@ -1,6 +1,5 @@
 package com.workplace.calendar.examples.admin;
 
-import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import com.workplace.calendar.CalendarService;
 import com.workplace.calendar.Page;
 import com.workplace.calendar.PageRequest;
 import com.workplace.calendar.graph.GraphCalendarService;
+import com.workplace.calendar.graph.GraphCalendarServiceBuilder;
 import com.workplace.calendar.space.Space;
 import com.workplace.calendar.space.SpaceDirectory;
 import com.workplace.calendar.space.SpaceId;
