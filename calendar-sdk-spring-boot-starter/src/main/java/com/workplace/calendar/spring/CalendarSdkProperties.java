@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
@@ -21,6 +22,9 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  */
 @ConfigurationProperties(prefix = "workplace.calendar")
 public class CalendarSdkProperties {
+  private static final Pattern CLIENT_ID =
+      Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+
   /**
    * The application (client) ID of the multi-tenant app registration: a GUID. Required; any other
    * value (such as a placeholder left unresolved) fails start-up.
@@ -285,7 +289,10 @@ public class CalendarSdkProperties {
 
   @Override
   public String toString() {
-    return "CalendarSdkProperties[clientId=" + clientId + ", clientSecret="
+    // a client ID is shown only when it is one: a secret pasted there by mistake stays hidden
+    String shownClientId =
+        clientId == null || CLIENT_ID.matcher(clientId.strip()).matches() ? clientId : "(not a GUID)";
+    return "CalendarSdkProperties[clientId=" + shownClientId + ", clientSecret="
         + (clientSecret == null ? "(none)" : "(set)") + ", federatedTokenFile=" + federatedTokenFile
         + ", redirectUri=" + redirectUri + "]";
   }

@@ -41,6 +41,17 @@ class CalendarSdkPropertiesBindingTest {
   }
 
   @Test
+  void aClientIdThatIsNotAGuidIsNotShownByToString() {
+    CalendarSdkProperties properties = new CalendarSdkProperties();
+    properties.setClientId("Xy7Q~secret-pasted-in-the-wrong-place");
+    assertThat(properties.toString())
+        .contains("clientId=(not a GUID)")
+        .doesNotContain("secret-pasted");
+    properties.setClientId("3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14");
+    assertThat(properties.toString()).contains("clientId=3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14");
+  }
+
+  @Test
   void topLevelKeysBind() {
     bind(
         p -> {

@@ -18,7 +18,8 @@ final class OptionValues {
       String text = value.strip();
       if (!GUID.matcher(text).matches()) {
         throw new CommandLine.TypeConversionException(
-            "'" + value + "' is not an application (client) ID: that is a GUID such as"
+            "the value is not an application (client) ID (not repeated here, in case it is a"
+                + " secret given in the wrong place): that is a GUID such as"
                 + " 3f1c9a52-7d4e-4b8a-9c61-2e5f0b7a8d14, shown as \"Application (client) ID\" on the"
                 + " app registration's overview page (given with --client-id or CALENDAR_ADMIN_CLIENT_ID)");
       }
