@@ -1,4 +1,3 @@
-// [START spring-test]
 package com.workplace.calendar.examples.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,4 +39,3 @@ class RoomBookingTest {
     assertThat(contoso.events("orchard@contoso.onmicrosoft.com")).hasSize(1);
   }
 }
-// [END spring-test]
