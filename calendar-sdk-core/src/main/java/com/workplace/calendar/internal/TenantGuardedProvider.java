@@ -88,6 +88,13 @@ public final class TenantGuardedProvider implements CalendarProvider {
   }
 
   @Override
+  public Map<String, Optional<CalendarEvent>> getSeriesMasters(
+      TenantId tenantId, String mailbox, Collection<String> seriesMasterIds) {
+    tenants.requireAuthorized(tenantId);
+    return provider.getSeriesMasters(tenantId, mailbox, seriesMasterIds);
+  }
+
+  @Override
   public Optional<List<CalendarEvent>> listSeriesInstances(
       TenantId tenantId, String mailbox, String seriesMasterId, Instant from, Instant to) {
     tenants.requireAuthorized(tenantId);

@@ -19,6 +19,7 @@ import com.workplace.calendar.sync.SyncResult;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link RoundChanges} maps the items to changes: single instances as the delta says them,
  *       recurring series reconciled so that partial occurrences, re-sent series and silently
  *       removed occurrences are reported right. Series masters come from {@link SeriesMasters}
- *       (shared by all calendars, bounded) or are read once per round; each touched series'
- *       instances are read at most once per round.
+ *       (shared by all calendars, bounded) or are read once per round, those of several series
+ *       together; each touched series' instances are read at most once per round.
  *   <li>Created and updated events that block the room and overlap other such events carry those
  *       in {@link BookingChange#conflicts()} ({@link SyncOverlaps}): double bookings the host can
  *       act on, such as an Outlook booking that landed on an SDK booking after its checks.
@@ -121,10 +122,12 @@ final class DeltaRound {
             .map(collected.items());
     if (mapped.seriesReconciled() > 0 || reads.mastersRead > 0) {
       LOG.debug(
-          "Round of {}: {} series read through their instances, {} masters read",
+          "Round of {}: {} series read through their instances, {} masters read in {} provider"
+              + " calls",
           key,
           mapped.seriesReconciled(),
-          reads.mastersRead);
+          reads.mastersRead,
+          reads.masterCalls);
     }
     if (!mapped.changes().isEmpty()) {
       List<BookingChange> changes = overlaps.mark(key, mapped.changes(), mapped.live(), full, window);
@@ -215,13 +218,17 @@ final class DeltaRound {
 
   /**
    * The series reads of one round ({@link RoundChanges} asks for each at most once): a cached
-   * master of the version an occurrence names is not read at all.
+   * master of the version an occurrence names is not read at all, and the masters of several
+   * series that are not cached are asked for together ({@link
+   * CalendarProvider#getSeriesMasters}). It counts the masters read and the provider calls they
+   * took.
    */
   private final class SeriesReader implements SeriesReads {
     private final CalendarKey key;
     private final SyncWindow window;
     private final Runnable keepAlive;
     private int mastersRead;
+    private int masterCalls;
 
     SeriesReader(CalendarKey key, SyncWindow window, Runnable keepAlive) {
       this.key = key;
@@ -240,19 +247,68 @@ final class DeltaRound {
 
     @Override
     public Optional<SeriesMasters.Master> master(String seriesId, Optional<String> changeKey) {
-      SeriesMasters.Key cacheKey = new SeriesMasters.Key(key.tenantId(), key.email(), seriesId);
-      Optional<SeriesMasters.Master> cached = masters.find(cacheKey, changeKey);
+      Optional<SeriesMasters.Master> cached = masters.find(cacheKey(seriesId), changeKey);
       if (cached.isPresent()) {
         return cached;
       }
+      return remember(seriesId, readOne(seriesId));
+    }
+
+    @Override
+    public Map<String, Optional<SeriesMasters.Master>> masters(
+        Map<String, Optional<String>> changeKeys) {
+      Map<String, Optional<SeriesMasters.Master>> found = new LinkedHashMap<>();
+      List<String> missing = new ArrayList<>();
+      changeKeys.forEach(
+          (seriesId, changeKey) -> {
+            Optional<SeriesMasters.Master> cached = masters.find(cacheKey(seriesId), changeKey);
+            if (cached.isPresent()) {
+              found.put(seriesId, cached);
+            } else {
+              missing.add(seriesId);
+            }
+          });
+      if (missing.size() == 1) {
+        found.put(missing.get(0), remember(missing.get(0), readOne(missing.get(0))));
+      } else if (missing.size() > 1) {
+        Map<String, Optional<CalendarEvent>> read =
+            Objects.requireNonNull(
+                provider.getSeriesMasters(key.tenantId(), key.email(), List.copyOf(missing)),
+                "the provider answered null for series masters");
+        masterCalls++;
+        keepAlive.run();
+        for (String seriesId : missing) {
+          Optional<CalendarEvent> master = read.get(seriesId);
+          if (master == null) {
+            // the provider left it out: read it as it would have been read alone
+            master = readOne(seriesId);
+          } else {
+            mastersRead++;
+          }
+          found.put(seriesId, remember(seriesId, master));
+        }
+      }
+      return found;
+    }
+
+    private SeriesMasters.Key cacheKey(String seriesId) {
+      return new SeriesMasters.Key(key.tenantId(), key.email(), seriesId);
+    }
+
+    private Optional<CalendarEvent> readOne(String seriesId) {
       Optional<CalendarEvent> read =
-          provider
-              .getSeriesMaster(key.tenantId(), key.email(), seriesId)
-              .filter(e -> e.type() == EventType.SERIES_MASTER);
+          provider.getSeriesMaster(key.tenantId(), key.email(), seriesId);
       mastersRead++;
+      masterCalls++;
       keepAlive.run();
-      masters.remember(cacheKey, read);
-      return read.map(SeriesMasters.Master::of);
+      return read;
+    }
+
+    /** Caches a master just read (forgets the series when it is gone or no series master). */
+    private Optional<SeriesMasters.Master> remember(String seriesId, Optional<CalendarEvent> read) {
+      Optional<CalendarEvent> master = read.filter(e -> e.type() == EventType.SERIES_MASTER);
+      masters.remember(cacheKey(seriesId), master);
+      return master.map(SeriesMasters.Master::of);
     }
 
     @Override

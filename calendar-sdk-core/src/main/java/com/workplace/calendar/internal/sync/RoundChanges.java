@@ -8,7 +8,7 @@ import com.workplace.calendar.store.KnownInstance;
 import com.workplace.calendar.sync.BookingChange;
 import com.workplace.calendar.sync.ChangeType;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +24,8 @@ import java.util.TreeSet;
 /**
  * Turns the items of one delta round into the {@link BookingChange}s the host is told about, and
  * works out what is known afterwards. It reads nothing itself: series masters and instances come
- * through {@link SeriesReads}, booking keys through {@link BookingKeys}.
+ * through {@link SeriesReads} (each at most once per round, see {@link RoundSeries}), booking keys
+ * through {@link BookingKeys}.
  *
  * <p><b>Single instances</b> are reported as the delta says: items are de-duplicated by id,
  * keeping the last state at the position of its last mention; new ids are {@code CREATED}, known
@@ -46,7 +47,8 @@ import java.util.TreeSet;
  *       moves on) lists the whole window: it is a reconciliation of every series by itself, and
  *       reads no instances, except of a series that sent an exception as a partial item.
  *   <li>A partial occurrence takes subject, organizer and attendees from its master ({@link
- *       SeriesReads#master}); a cancelled master cancels its occurrences.
+ *       SeriesReads#master}; when the round needs the masters of several series, they are asked
+ *       for together, {@link SeriesReads#masters}); a cancelled master cancels its occurrences.
  *   <li>Each instance reported is remembered with its series and a fingerprint of what was
  *       reported ({@link InstanceFingerprint}). An instance sent again with the same fingerprint
  *       is not reported again: re-sent occurrences of a changed series produce no change, the
@@ -95,23 +97,18 @@ final class RoundChanges {
       int seriesReconciled,
       Map<String, CalendarEvent> live) {}
 
-  private static final Comparator<CalendarEvent> BY_START =
-      Comparator.comparing(CalendarEvent::start).thenComparing(CalendarEvent::id);
-
   private final CalendarKey key;
   private final SyncWindow window;
   private final boolean full;
   private final Set<String> knownIds;
   private final Map<String, KnownInstance> knownInstances;
-  private final SeriesReads reads;
+  private final RoundSeries series;
   private final BookingKeys bookingKeys;
 
   private final Set<String> nowKnown;
   private final Map<String, CalendarEvent> live = new java.util.LinkedHashMap<>();
   private final Map<String, KnownInstance> nowInstances;
   private final Set<String> decided = new HashSet<>();
-  private final Map<String, Optional<List<CalendarEvent>>> truths = new LinkedHashMap<>();
-  private final Map<String, Optional<SeriesMasters.Master>> masters = new HashMap<>();
   private final Set<String> seriesDone = new HashSet<>();
   private final List<BookingChange> changes = new ArrayList<>();
   private final int[] counts = new int[3];
@@ -140,7 +137,7 @@ final class RoundChanges {
     this.full = full;
     this.knownIds = Set.copyOf(knownIds);
     this.knownInstances = Map.copyOf(knownInstances);
-    this.reads = Objects.requireNonNull(reads, "reads");
+    this.series = new RoundSeries(reads, window);
     this.bookingKeys = Objects.requireNonNull(bookingKeys, "bookingKeys");
     this.nowKnown = full ? new HashSet<>() : new HashSet<>(knownIds);
     this.nowInstances = full ? new HashMap<>() : new HashMap<>(knownInstances);
@@ -168,21 +165,18 @@ final class RoundChanges {
           .ifPresent(partialExceptions::add);
       item.event()
           .filter(e -> e.type() == EventType.SERIES_MASTER && !e.partial())
-          .ifPresent(
-              master -> {
-                masters.put(master.id(), Optional.of(SeriesMasters.Master.of(master)));
-                reads.offer(master);
-              });
+          .ifPresent(series::offer);
     }
     for (String seriesId : touched) {
       // a partial exception cannot be filled from the master: it differs from it
       if (!full || partialExceptions.contains(seriesId)) {
-        truths.put(seriesId, reads.instances(seriesId));
+        series.reconcile(seriesId);
       }
     }
+    series.readMastersOf(toResolve(latest.values()));
     for (DeltaItem item : latest.values()) {
       Optional<String> seriesId = seriesOf(item);
-      if (seriesId.isPresent() && truths.containsKey(seriesId.get())) {
+      if (seriesId.isPresent() && series.isReconciled(seriesId.get())) {
         reportSeries(seriesId.get());
       } else if (item.event().map(e -> e.type() == EventType.SERIES_MASTER).orElse(false)) {
         continue; // a master is not a booking; its occurrences are
@@ -197,7 +191,7 @@ final class RoundChanges {
         reportSingle(item);
       }
     }
-    for (String seriesId : truths.keySet()) {
+    for (String seriesId : series.reconciled()) {
       reportSeries(seriesId);
     }
     if (!full) {
@@ -214,7 +208,7 @@ final class RoundChanges {
       }
     }
     return new Outcome(
-        changes, nowKnown, nowInstances, counts[0], counts[1], counts[2], truths.size(), live);
+        changes, nowKnown, nowInstances, counts[0], counts[1], counts[2], series.reconciled().size(), live);
   }
 
   /** The series an item touches: its own, or the one a removed instance was known to be in. */
@@ -225,17 +219,26 @@ final class RoundChanges {
     return item.seriesId();
   }
 
+  /** The instances the loop of {@link #map} resolves, in the order it resolves them. */
+  private List<CalendarEvent> toResolve(Collection<DeltaItem> items) {
+    List<CalendarEvent> instances = new ArrayList<>();
+    for (DeltaItem item : items) {
+      Optional<String> seriesId = seriesOf(item);
+      if (seriesId.isPresent() && series.isReconciled(seriesId.get())) {
+        instances.addAll(series.instances(seriesId.get()));
+      } else if (seriesId.isPresent()) {
+        item.event().filter(e -> e.type().isSeriesInstance()).ifPresent(instances::add);
+      }
+    }
+    return instances;
+  }
+
   /** Reports what a series read through its instances holds, once per round. */
   private void reportSeries(String seriesId) {
     if (!seriesDone.add(seriesId)) {
       return;
     }
-    List<CalendarEvent> instances = new ArrayList<>(truths.get(seriesId).orElse(List.of()));
-    instances.removeIf(
-        e -> !e.type().isSeriesInstance()
-            || !e.seriesMasterId().orElse("").equals(seriesId)
-            || !window.overlaps(e.start(), e.end()));
-    instances.sort(BY_START);
+    List<CalendarEvent> instances = series.instances(seriesId);
     Set<String> present = new HashSet<>();
     for (CalendarEvent instance : instances) {
       if (decided.contains(instance.id())) {
@@ -277,7 +280,7 @@ final class RoundChanges {
     Optional<Attendee> organizer = instance.organizer();
     List<Attendee> attendees = instance.attendees();
     if (instance.partial()) {
-      Optional<SeriesMasters.Master> master = master(seriesId, instance.changeKey());
+      Optional<SeriesMasters.Master> master = series.master(seriesId, instance.changeKey());
       if (master.isEmpty() || master.get().cancelled()) {
         return Optional.empty();
       }
@@ -301,16 +304,6 @@ final class RoundChanges {
             instance.slotStart(),
             instance.changeKey(),
             false));
-  }
-
-  /** The master of a series, read at most once per round. */
-  private Optional<SeriesMasters.Master> master(String seriesId, Optional<String> changeKey) {
-    Optional<SeriesMasters.Master> master = masters.get(seriesId);
-    if (master == null) {
-      master = reads.master(seriesId, changeKey);
-      masters.put(seriesId, master);
-    }
-    return master;
   }
 
   /** Reports a live instance unless it was reported exactly so before. */

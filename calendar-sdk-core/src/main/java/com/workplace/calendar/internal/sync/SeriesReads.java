@@ -1,7 +1,9 @@
 package com.workplace.calendar.internal.sync;
 
 import com.workplace.calendar.spi.CalendarEvent;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads of series; a round asks for each series' master and instances at most once. */
@@ -22,6 +24,20 @@ interface SeriesReads {
    * @return what occurrences take from the master, or empty when the series no longer exists
    */
   Optional<SeriesMasters.Master> master(String seriesId, Optional<String> changeKey);
+
+  /**
+   * The masters of several series at once, each as {@link #master} gives it, so that those to be
+   * read can be read together. The default asks {@link #master} for each.
+   *
+   * @param changeKeys the series masters' ids, each with the version a partial instance named
+   * @return one entry per series: what occurrences take from it, or empty when it no longer exists
+   */
+  default Map<String, Optional<SeriesMasters.Master>> masters(
+      Map<String, Optional<String>> changeKeys) {
+    Map<String, Optional<SeriesMasters.Master>> masters = new LinkedHashMap<>();
+    changeKeys.forEach((seriesId, changeKey) -> masters.put(seriesId, master(seriesId, changeKey)));
+    return masters;
+  }
 
   /**
    * Hands over a master the delta itself carried, so that later rounds need not read it.
