@@ -106,6 +106,27 @@ class BatchTest {
   }
 
   @Test
+  void itemsThrottledTogetherIgnoredNoRetryAfterButTheNextBatchDoes() {
+    f.m365.faults().throttleMailbox(ROOM, java.time.Duration.ofSeconds(30));
+    List<Map<String, Object>> requests = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      requests.add(item(String.valueOf(i), "GET", "/users/" + ROOM + "/calendar", null));
+    }
+
+    Map<String, Map<String, Object>> first = batch(requests);
+
+    assertThat(first.values()).allSatisfy(m -> assertThat(m).containsEntry("status", 429L));
+    assertThat(f.m365.stats().throttledResponses(ROOM)).isEqualTo(3);
+    assertThat(f.m365.stats().retryAfterIgnored(ROOM))
+        .as("the items arrived together, before any of their 429s was given")
+        .isZero();
+
+    batch(requests.subList(0, 1));
+    assertThat(f.m365.stats().retryAfterIgnored(ROOM)).isEqualTo(1);
+    assertThat(f.m365.stats().limitViolations()).isZero();
+  }
+
+  @Test
   void malformedBatchesAreRejectedWhole() {
     List<Map<String, Object>> tooMany = new ArrayList<>();
     for (int i = 0; i < 21; i++) {

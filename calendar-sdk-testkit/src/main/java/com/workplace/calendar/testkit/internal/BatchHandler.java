@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * {@code POST /v1.0/$batch}. Every item goes through the same routing, permission and mailbox
  * checks with the outer token; each mailbox item takes a limiter slot that it holds for the
- * whole batch, so more items to one mailbox than its concurrency limit get {@code 429}.
+ * whole batch, so more items to one mailbox than its concurrency limit get {@code 429}. The items
+ * arrive together: a 429 for one is no {@code Retry-After} another one ignored.
  */
 final class BatchHandler {
 
@@ -55,10 +56,11 @@ final class BatchHandler {
         }
       }
     }
+    long arrival = limiter.arrival();
     try {
       for (Item item : items) {
         if (item.call != null && item.call.mailbox() != null) {
-          item.lease = limiter.acquire(principal.clientId(), item.call.mailbox().key());
+          item.lease = limiter.acquire(principal.clientId(), item.call.mailbox().key(), arrival);
           if (!item.lease.admitted()) {
             item.response = GraphErrors.throttled(Long.toString(item.lease.retryAfterSeconds()),
                 requestId, pipeline.clock());

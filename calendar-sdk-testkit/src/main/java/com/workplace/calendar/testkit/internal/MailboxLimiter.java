@@ -6,13 +6,17 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Exchange's per app × mailbox limits: concurrent requests and a rolling request budget, plus
  * the fault "this mailbox is throttled until ...".
  *
  * <p>A {@link Lease} is taken for every mailbox request (each {@code $batch} item too) and must
- * be released when processing ends, whether or not it was admitted.
+ * be released when processing ends, whether or not it was admitted. A request counts as having
+ * ignored a {@code Retry-After} only if it arrived after the 429 that asked for it was given: the
+ * items of one {@code $batch} arrive together ({@link #arrival()}), so a 429 for one of them is no
+ * {@code Retry-After} the others could have waited for.
  */
 public final class MailboxLimiter {
 
@@ -53,12 +57,15 @@ public final class MailboxLimiter {
     final AtomicInteger inFlight = new AtomicInteger();
     final ArrayDeque<Long> admitted = new ArrayDeque<>();
     volatile long retryUntil;
+    /** The arrival of the request whose 429 set {@link #retryUntil}. */
+    volatile long retryArrival = -1;
   }
 
   private final Clock clock;
   private final StatsRecorder stats;
   private final Map<String, Gate> gates = new ConcurrentHashMap<>();
   private final Map<String, Long> throttledUntil = new ConcurrentHashMap<>();
+  private final AtomicLong arrivals = new AtomicLong();
   private volatile FakeLimits limits;
 
   public MailboxLimiter(Clock clock, StatsRecorder stats, FakeLimits limits) {
@@ -93,29 +100,50 @@ public final class MailboxLimiter {
   }
 
   /**
-   * Takes a slot for a request of an app to a mailbox.
+   * Numbers a request's arrival; the items of a {@code $batch} share their batch's.
+   *
+   * @return a number larger than every one given before
+   */
+  public long arrival() {
+    return arrivals.incrementAndGet();
+  }
+
+  /**
+   * Takes a slot for a request of an app to a mailbox that arrives now.
    *
    * @param clientId the app
    * @param mailboxKey the mailbox (lower-case address)
    * @return the lease; when not admitted the caller answers 429 with its Retry-After
    */
   public Lease acquire(String clientId, String mailboxKey) {
+    return acquire(clientId, mailboxKey, arrival());
+  }
+
+  /**
+   * Takes a slot for a request of an app to a mailbox.
+   *
+   * @param clientId the app
+   * @param mailboxKey the mailbox (lower-case address)
+   * @param arrival when the request arrived ({@link #arrival()})
+   * @return the lease; when not admitted the caller answers 429 with its Retry-After
+   */
+  public Lease acquire(String clientId, String mailboxKey, long arrival) {
     StatsRecorder.MailboxCounters counters = stats.mailbox(mailboxKey);
     counters.enter();
     Gate gate = gates.computeIfAbsent(clientId + '|' + mailboxKey, k -> new Gate());
     int inFlight = gate.inFlight.incrementAndGet();
     long now = clock.millis();
-    if (now < gate.retryUntil) {
+    if (now < gate.retryUntil && arrival > gate.retryArrival) {
       counters.ignoredRetryAfter.incrementAndGet();
     }
     FakeLimits l = limits;
     Long until = throttledUntil.get(mailboxKey);
     if (until != null && now < until) {
-      return reject(gate, counters, mailboxKey, seconds(until - now), false);
+      return reject(gate, counters, mailboxKey, seconds(until - now), false, arrival);
     }
     if (inFlight > l.maxConcurrentPerMailbox()) {
       return reject(gate, counters, mailboxKey, seconds(l.concurrencyRetryAfter().toMillis()),
-          true);
+          true, arrival);
     }
     long windowMillis = l.window().toMillis();
     synchronized (gate.admitted) {
@@ -124,7 +152,7 @@ public final class MailboxLimiter {
       }
       if (gate.admitted.size() >= l.requestsPerWindow()) {
         long wait = gate.admitted.peekFirst() + windowMillis - now;
-        return reject(gate, counters, mailboxKey, seconds(wait), true);
+        return reject(gate, counters, mailboxKey, seconds(wait), true, arrival);
       }
       gate.admitted.addLast(now);
     }
@@ -133,7 +161,7 @@ public final class MailboxLimiter {
 
   private Lease reject(
       Gate gate, StatsRecorder.MailboxCounters counters, String mailboxKey, long retryAfter,
-      boolean violation) {
+      boolean violation, long arrival) {
     if (violation) {
       stats.violation(mailboxKey);
     }
@@ -141,6 +169,7 @@ public final class MailboxLimiter {
     long until = clock.millis() + retryAfter * 1000;
     if (until > gate.retryUntil) {
       gate.retryUntil = until;
+      gate.retryArrival = Math.max(gate.retryArrival, arrival);
     }
     return new Lease(gate, counters, retryAfter);
   }
