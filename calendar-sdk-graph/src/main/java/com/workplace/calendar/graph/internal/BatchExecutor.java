@@ -51,6 +51,8 @@ final class BatchExecutor {
     final BatchItem item;
     int attempts;
     long notBeforeNanos = System.nanoTime();
+    /** Since when its mailbox has granted it no permit, or null. */
+    Long deniedSinceNanos;
 
     Pending(BatchItem item) {
       this.item = item;
@@ -76,7 +78,7 @@ final class BatchExecutor {
         boolean submitted = false;
         if (inFlight < limits.maxConcurrentBatches()) {
           List<MailboxPermits.Lease> leases = new ArrayList<>();
-          List<Pending> batch = takeBatch(tenant, pending, leases);
+          List<Pending> batch = takeBatch(tenant, pending, leases, results);
           if (!batch.isEmpty()) {
             inFlight++;
             submitted = true;
@@ -109,9 +111,17 @@ final class BatchExecutor {
     return soonest;
   }
 
-  /** Takes up to a batch of due items whose mailboxes grant a permit; the leases in order. */
+  /**
+   * Takes up to a batch of due items whose mailboxes grant a permit; the leases in order. An item
+   * whose mailbox has granted none for as long as the retry deadline gives up, as a single request
+   * waiting for its mailbox does.
+   */
   private List<Pending> takeBatch(
-      TenantId tenant, List<Pending> pending, List<MailboxPermits.Lease> leases) {
+      TenantId tenant,
+      List<Pending> pending,
+      List<MailboxPermits.Lease> leases,
+      Map<String, BatchResult> results) {
+    long patience = retry().options().deadline().toNanos();
     int size = limits.maxBatchSize();
     long now = System.nanoTime();
     List<Pending> due = new ArrayList<>();
@@ -124,6 +134,7 @@ final class BatchExecutor {
       }
     }
     List<Pending> batch = new ArrayList<>();
+    List<Pending> gaveUp = new ArrayList<>();
     int from = 0;
     while (from < due.size() && batch.size() < size) {
       List<Pending> candidates = due.subList(from, Math.min(due.size(), from + size - batch.size()));
@@ -136,17 +147,42 @@ final class BatchExecutor {
         if (granted.get(k) != null) {
           batch.add(p);
           leases.add(granted.get(k));
+          p.deniedSinceNanos = null;
+        } else if (p.deniedSinceNanos != null && now - p.deniedSinceNanos >= patience) {
+          gaveUp.add(p);
+          results.put(p.item.id(), stayedBusy(tenant, p));
         } else {
+          if (p.deniedSinceNanos == null) {
+            p.deniedSinceNanos = now;
+          }
           p.notBeforeNanos = now + BUSY_RETRY_NANOS;
         }
       }
     }
-    if (!batch.isEmpty()) {
+    if (!batch.isEmpty() || !gaveUp.isEmpty()) {
       Set<Pending> taken = Collections.newSetFromMap(new IdentityHashMap<>());
       taken.addAll(batch);
+      taken.addAll(gaveUp);
       pending.removeIf(taken::contains);
     }
     return batch;
+  }
+
+  /** The answer of an item whose mailbox stayed paused or busy until the deadline. */
+  private BatchResult stayedBusy(TenantId tenant, Pending p) {
+    transport
+        .listener()
+        .gaveUp(call(tenant, p, 429), "mailbox stayed throttled past the deadline");
+    JsonValue error = JsonValue.object();
+    error
+        .putObject("error")
+        .put("code", "TooManyRequests")
+        .put(
+            "message",
+            "the mailbox stayed throttled or busy for longer than "
+                + retry().options().deadline().toSeconds()
+                + " s");
+    return new BatchResult(p.item.id(), 429, Map.of(), error);
   }
 
   private Sent send(TenantId tenant, List<Pending> batch, List<MailboxPermits.Lease> leases) {
@@ -159,9 +195,13 @@ final class BatchExecutor {
         r.put("id", p.item.id());
         r.put("method", p.item.method());
         r.put("url", p.item.relativeUrl());
-        if (p.item.body() != null) {
-          r.set("body", p.item.body());
-          r.putObject("headers").put("Content-Type", "application/json");
+        if (p.item.body() != null || !p.item.headers().isEmpty()) {
+          JsonValue headers = r.putObject("headers");
+          p.item.headers().forEach(headers::put);
+          if (p.item.body() != null) {
+            r.set("body", p.item.body());
+            headers.put("Content-Type", "application/json");
+          }
         }
       }
       HttpUrl url = transport.graphBase().newBuilder().addEncodedPathSegment("$batch").build();

@@ -37,6 +37,7 @@ public final class GraphCalendarProvider implements CalendarProvider {
   private final TenantDirectory directory;
   private final GraphEvents events;
   private final GraphSyncCalls sync;
+  private final GraphSeriesMasters seriesMasters;
   private final GraphConfig config;
   private final Set<String> requiredPermissions;
   private final Runnable onClose;
@@ -54,6 +55,7 @@ public final class GraphCalendarProvider implements CalendarProvider {
     this.directory = directory;
     this.events = new GraphEvents(client);
     this.sync = new GraphSyncCalls(client);
+    this.seriesMasters = new GraphSeriesMasters(client, events, batches, config.limits());
     this.config = config;
     this.requiredPermissions = Set.copyOf(config.requiredPermissions());
     this.onClose = onClose;
@@ -207,6 +209,16 @@ public final class GraphCalendarProvider implements CalendarProvider {
   public Optional<CalendarEvent> getSeriesMaster(
       TenantId tenantId, String mailbox, String seriesMasterId) {
     return events.seriesMaster(tenantId, mailbox, seriesMasterId);
+  }
+
+  /**
+   * Reads the masters in {@code $batch} requests of at most as many reads as the mailbox may have
+   * in flight ({@link GraphSeriesMasters}); each answer means what {@link #getSeriesMaster}'s does.
+   */
+  @Override
+  public Map<String, Optional<CalendarEvent>> getSeriesMasters(
+      TenantId tenantId, String mailbox, Collection<String> seriesMasterIds) {
+    return seriesMasters.read(tenantId, mailbox, seriesMasterIds);
   }
 
   @Override

@@ -42,26 +42,38 @@ final class GraphErrors {
   }
 
   static CalendarServiceException toException(String what, GraphResponse response) {
-    GraphError error = read(response.body());
-    Duration retryAfter =
-        response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null);
+    return toException(
+        what,
+        response.status(),
+        read(response.body()),
+        response.requestId(),
+        response.header("Retry-After"));
+  }
+
+  /**
+   * The typed exception for a failed answer, also one to a {@code $batch} item: a {@link
+   * ThrottledException} for 429, a {@link CalendarServiceException} otherwise.
+   *
+   * @param what what was being done, e.g. "reading a series master"
+   * @param status the answer's status; 0 when none came
+   * @param error the answer's Graph error
+   * @param requestId the answer's {@code request-id}, or null
+   * @param retryAfter the answer's {@code Retry-After}, if any
+   */
+  static CalendarServiceException toException(
+      String what, int status, GraphError error, String requestId, Optional<String> retryAfter) {
+    Duration wait = retryAfter.flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(null);
     String message =
         what
             + " failed: HTTP "
-            + response.status()
+            + status
             + (error.code().isEmpty() ? "" : " " + error.code())
             + (error.message().isEmpty() ? "" : " (" + shorten(error.message()) + ")");
-    if (response.status() == 429) {
-      return new ThrottledException(
-          message, blankToNull(error.code()), response.requestId(), retryAfter);
+    if (status == 429) {
+      return new ThrottledException(message, blankToNull(error.code()), requestId, wait);
     }
     return new CalendarServiceException(
-        message,
-        response.status(),
-        blankToNull(error.code()),
-        response.requestId(),
-        retryAfter,
-        null);
+        message, status, blankToNull(error.code()), requestId, wait, null);
   }
 
   static Optional<String> header(Map<String, String> headers, String name) {

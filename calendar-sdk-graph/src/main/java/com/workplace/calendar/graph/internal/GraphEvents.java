@@ -33,7 +33,8 @@ final class GraphEvents {
 
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final DateTimeFormatter UTC_LOCAL = LOCAL.withZone(ZoneOffset.UTC);
-  private static final Map<String, String> PREFER_UTC = Map.of("Prefer", "outlook.timezone=\"UTC\"");
+  /** Asks for every time in an answer in UTC. */
+  static final Map<String, String> PREFER_UTC = Map.of("Prefer", "outlook.timezone=\"UTC\"");
 
   /** Events per calendarView page of a conflict check (Graph accepts 1–1000). */
   static final int VIEW_PAGE_SIZE = 100;
@@ -142,6 +143,11 @@ final class GraphEvents {
     return GraphReader.event(GraphClient.successJson(response, "moving a series"));
   }
 
+  /** The URL of one series master's read, with the fields sync needs. */
+  HttpUrl seriesMasterUrl(String mailbox, String masterId) {
+    return client.user(mailbox, "events", masterId).addQueryParameter("$select", MASTER_FIELDS).build();
+  }
+
   /**
    * Reads a series master.
    *
@@ -149,8 +155,7 @@ final class GraphEvents {
    *     any other failure, a missing mailbox included, is an exception
    */
   Optional<CalendarEvent> seriesMaster(TenantId tenant, String mailbox, String masterId) {
-    HttpUrl url =
-        client.user(mailbox, "events", masterId).addQueryParameter("$select", MASTER_FIELDS).build();
+    HttpUrl url = seriesMasterUrl(mailbox, masterId);
     GraphResponse response =
         client.send(new GraphRequest("GET", url, tenant, mailbox, null, PREFER_UTC, true));
     if (itemNotFound(response)) {
@@ -201,7 +206,8 @@ final class GraphEvents {
         && isItemNotFound(GraphErrors.read(response.body()).code());
   }
 
-  private static boolean isItemNotFound(String code) {
+  /** Whether a Graph error code says the item is not (or no longer) in the mailbox. */
+  static boolean isItemNotFound(String code) {
     return code.equalsIgnoreCase("ErrorItemNotFound") || code.equalsIgnoreCase("itemNotFound");
   }
 
