@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Delta sync of R rooms that each hold S weekly series of O occurrences in the window (booked "in
  * Outlook"), with the fake's hardest series behaviour ({@link SeriesDeltaBehaviour#defaults()}:
  * occurrences as stubs, a changed series re-sent whole, removals silent). Per round, a fresh
- * service runs the first, full round of every room (stubs filled from each series' master),
+ * service runs the first, full round of every room (stubs filled from each series' master, the
+ * masters of a room read together in {@code $batch} requests of up to 4),
  * renames one series in every tenth room, runs the incremental round (each renamed series read
  * through its instances), then moves its clock to the next day and runs the daily full round (the
  * masters it cached are still current). Rooms go one after the other and from a small pool, as in
@@ -117,8 +118,24 @@ final class SeriesSyncBenchmark {
     return threads == 1 ? "sequential" : threads + " threads";
   }
 
-  /** What one stretch took and sent. */
-  private record Stretch(double ms, Traffic traffic, Map<String, Long> operations, int[] found) {}
+  /**
+   * What one stretch took and sent: HTTP requests by operation (first attempts) and the requests
+   * inside {@code $batch} requests by operation (final answers).
+   */
+  private record Stretch(
+      double ms,
+      Traffic traffic,
+      Map<String, Long> operations,
+      Map<String, Long> batchItems,
+      int[] found) {
+    long masterReads() {
+      return operations.getOrDefault("events.get", 0L) + batchItems.getOrDefault("events.get", 0L);
+    }
+
+    long masterRequests() {
+      return operations.getOrDefault("events.get", 0L) + operations.getOrDefault("batch", 0L);
+    }
+  }
 
   private record Measured(Stretch full, Stretch incremental, Stretch nextDay, int renamed) {}
 
@@ -126,17 +143,22 @@ final class SeriesSyncBenchmark {
     int r = rooms.size();
     int s = options.seriesPerRoom;
     int waves = ConnectBenchmark.ceilDiv(r, threads);
+    int perBatch =
+        Math.min(
+            GraphLimits.defaults().maxConcurrentPerMailbox(), GraphLimits.defaults().maxBatchSize());
+    int masterRequests = ConnectBenchmark.ceilDiv(s, perBatch);
     int renamed = measured[0].renamed();
     long latency = options.latencyMs;
     List<Row> rows = new ArrayList<>();
     rows.add(
         row("first full round, " + label(threads), measured, Measured::full, -1)
             .best(
-                Format.millis((double) waves * (1 + s) * latency),
+                Format.millis((double) waves * (1 + masterRequests) * latency),
                 String.format(
                     Locale.ROOT,
-                    "ceil(%d rooms / %d threads) x (1 delta page + %d master reads) x %d ms",
-                    r, threads, s, latency)));
+                    "ceil(%d rooms / %d threads) x (1 delta page + ceil(%d master reads / %d per"
+                        + " request)) x %d ms",
+                    r, threads, s, perBatch, latency)));
     rows.add(
         row("incremental round (1 series renamed per 10 rooms), " + label(threads), measured,
                 Measured::incremental, renamed)
@@ -174,10 +196,12 @@ final class SeriesSyncBenchmark {
     String found =
         String.format(
             Locale.ROOT,
-            "%,d created, %,d updated, %,d deleted; %,d delta, %,d master, %,d instances requests",
+            "%,d created, %,d updated, %,d deleted; %,d delta requests, %,d master reads in %,d"
+                + " requests, %,d instances requests",
             median.found()[0], median.found()[1], median.found()[2],
             median.operations().getOrDefault("calendarView.delta", 0L),
-            median.operations().getOrDefault("events.get", 0L),
+            median.masterReads(),
+            median.masterRequests(),
             median.operations().getOrDefault("events.instances", 0L));
     if (renamed >= 0) {
       found += String.format(Locale.ROOT, " (%d series renamed)", renamed);
@@ -194,6 +218,7 @@ final class SeriesSyncBenchmark {
         .metric("wallMsMedian", Format.round1(Format.median(ms)))
         .metric("wallMsRounds", Format.rounded(ms))
         .metric("graphRequestsByOperation", median.operations())
+        .metric("batchItemsByOperation", median.batchItems())
         .metric("peakConcurrencyPerMailbox", t.peakConcurrency());
   }
 
@@ -204,6 +229,7 @@ final class SeriesSyncBenchmark {
   private Measured round(List<String> which, int threads) throws Exception {
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
     Map<String, LongAdder> operations = new ConcurrentHashMap<>();
+    Map<String, LongAdder> batchItems = new ConcurrentHashMap<>();
     GraphEventListener counter =
         new GraphEventListener() {
           @Override
@@ -211,6 +237,11 @@ final class SeriesSyncBenchmark {
             if (call.attempt() == 1) {
               operations.computeIfAbsent(call.operation(), k -> new LongAdder()).increment();
             }
+          }
+
+          @Override
+          public void batchItemAnswered(GraphCall call) {
+            batchItems.computeIfAbsent(call.operation(), k -> new LongAdder()).increment();
           }
         };
     TestClock clock = TestClock.startingNow();
@@ -223,11 +254,11 @@ final class SeriesSyncBenchmark {
       if (connected.connected() != which.size()) {
         throw new IllegalStateException("only " + connected.connected() + " rooms connected");
       }
-      Stretch full = stretch(service, which, pool, operations);
+      Stretch full = stretch(service, which, pool, operations, batchItems);
       int renamed = renameSeries(which);
-      Stretch incremental = stretch(service, which, pool, operations);
+      Stretch incremental = stretch(service, which, pool, operations, batchItems);
       clock.advance(Duration.ofDays(1));
-      Stretch nextDay = stretch(service, which, pool, operations);
+      Stretch nextDay = stretch(service, which, pool, operations, batchItems);
       return new Measured(full, incremental, nextDay, renamed);
     } finally {
       if (pool != null) {
@@ -240,16 +271,22 @@ final class SeriesSyncBenchmark {
       CalendarService service,
       List<String> which,
       ExecutorService pool,
-      Map<String, LongAdder> operations)
+      Map<String, LongAdder> operations,
+      Map<String, LongAdder> batchItems)
       throws Exception {
     m365.resetStats();
     operations.clear();
+    batchItems.clear();
     long start = System.nanoTime();
     int[] found = syncAll(service, which, pool);
     double ms = (System.nanoTime() - start) / 1e6;
-    Map<String, Long> counted = new java.util.TreeMap<>();
-    operations.forEach((k, v) -> counted.put(k, v.sum()));
-    return new Stretch(ms, Traffic.of(m365), counted, found);
+    return new Stretch(ms, Traffic.of(m365), sums(operations), sums(batchItems), found);
+  }
+
+  private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+    Map<String, Long> sums = new java.util.TreeMap<>();
+    counters.forEach((k, v) -> sums.put(k, v.sum()));
+    return sums;
   }
 
   /** Runs one round per room; returns created, updated and deleted summed. */
