@@ -181,6 +181,15 @@ final class SeriesSyncBenchmark {
     return rows;
   }
 
+  /** The master reads, and the requests they took when fewer ({@code $batch}). */
+  private static String masters(Stretch stretch) {
+    long reads = stretch.masterReads();
+    long requests = stretch.masterRequests();
+    return reads == requests
+        ? String.format(Locale.ROOT, "%,d master", reads)
+        : String.format(Locale.ROOT, "%,d master (in %,d)", reads, requests);
+  }
+
   private Row row(
       String variant,
       Measured[] measured,
@@ -196,12 +205,10 @@ final class SeriesSyncBenchmark {
     String found =
         String.format(
             Locale.ROOT,
-            "%,d created, %,d updated, %,d deleted; %,d delta requests, %,d master reads in %,d"
-                + " requests, %,d instances requests",
+            "%,d created, %,d updated, %,d deleted; %,d delta, %s, %,d instances requests",
             median.found()[0], median.found()[1], median.found()[2],
             median.operations().getOrDefault("calendarView.delta", 0L),
-            median.masterReads(),
-            median.masterRequests(),
+            masters(median),
             median.operations().getOrDefault("events.instances", 0L));
     if (renamed >= 0) {
       found += String.format(Locale.ROOT, " (%d series renamed)", renamed);
