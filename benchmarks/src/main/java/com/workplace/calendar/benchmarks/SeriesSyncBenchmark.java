@@ -143,9 +143,8 @@ final class SeriesSyncBenchmark {
     int r = rooms.size();
     int s = options.seriesPerRoom;
     int waves = ConnectBenchmark.ceilDiv(r, threads);
-    int perBatch =
-        Math.min(
-            GraphLimits.defaults().maxConcurrentPerMailbox(), GraphLimits.defaults().maxBatchSize());
+    GraphLimits limits = GraphLimits.defaults();
+    int perBatch = Math.min(limits.maxConcurrentPerMailbox(), limits.maxBatchSize());
     int masterRequests = ConnectBenchmark.ceilDiv(s, perBatch);
     int renamed = measured[0].renamed();
     long latency = options.latencyMs;

@@ -97,7 +97,10 @@ class SeriesMasterBatchIT extends SeriesSyncSuite {
             });
     room = tenant.room(0);
     Instant first =
-        Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2)).plus(Duration.ofHours(8));
+        Instant.now()
+            .truncatedTo(ChronoUnit.DAYS)
+            .plus(Duration.ofDays(2))
+            .plus(Duration.ofHours(8));
     for (int j = 0; j < SERIES; j++) {
       Instant start = first.plus(Duration.ofDays(j % 3)).plus(Duration.ofHours(j));
       seriesIds.add(

@@ -208,7 +208,14 @@ final class RoundChanges {
       }
     }
     return new Outcome(
-        changes, nowKnown, nowInstances, counts[0], counts[1], counts[2], series.reconciled().size(), live);
+        changes,
+        nowKnown,
+        nowInstances,
+        counts[0],
+        counts[1],
+        counts[2],
+        series.reconciled().size(),
+        live);
   }
 
   /** The series an item touches: its own, or the one a removed instance was known to be in. */

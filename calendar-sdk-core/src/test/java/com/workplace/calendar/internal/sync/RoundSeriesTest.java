@@ -87,7 +87,8 @@ class RoundSeriesTest {
   @Test
   void theMastersOfSeveralSeriesAreAskedForTogetherWithTheVersionTheirFirstStubNames() {
     series.readMastersOf(
-        List.of(stub("a", 0, "ck-a1"), stub("b", 0, "ck-b"), stub("a", 1, "ck-a2"), stub("c", 0, "ck-c")));
+        List.of(
+            stub("a", 0, "ck-a1"), stub("b", 0, "ck-b"), stub("a", 1, "ck-a2"), stub("c", 0, "ck-c")));
 
     assertThat(reads.calls).containsExactly("masters [a ck-a1, b ck-b, c ck-c]");
     assertThat(series.master("b", Optional.of("ck-b")).flatMap(SeriesMasters.Master::subject))

@@ -102,7 +102,8 @@ class SeriesMasterReadsTest {
   void theTenantGuardPassesTheReadOfSeveralMastersOnAsOneCall() {
     sync.close();
     TenantGuardedProvider guarded =
-        new TenantGuardedProvider(backend, new TenantStatusCache(world.store, Duration.ofSeconds(5)));
+        new TenantGuardedProvider(
+            backend, new TenantStatusCache(world.store, Duration.ofSeconds(5)));
     sync =
         new DefaultCalendarSync(
             world.store,

@@ -82,7 +82,9 @@ final class StubbedSeriesBackend implements CalendarProvider {
   /** Makes reading a series' master find an event that is no series master. */
   synchronized void turnMasterIntoSingle(String id) {
     CalendarEvent old = masters.get(id);
-    masters.put(id, master(id, old.subject().orElseThrow(), "ck-single", old.start(), EventType.SINGLE_INSTANCE));
+    masters.put(
+        id,
+        master(id, old.subject().orElseThrow(), "ck-single", old.start(), EventType.SINGLE_INSTANCE));
   }
 
   /** The version the stubs of a series name: the master's, whatever the master is now. */
@@ -106,7 +108,11 @@ final class StubbedSeriesBackend implements CalendarProvider {
 
   @Override
   public synchronized DeltaPage deltaPage(
-      TenantId tenantId, String mailbox, Optional<String> link, Instant windowStart, Instant windowEnd) {
+      TenantId tenantId,
+      String mailbox,
+      Optional<String> link,
+      Instant windowStart,
+      Instant windowEnd) {
     List<DeltaItem> items = new ArrayList<>();
     if (link.isEmpty()) {
       starts.forEach(

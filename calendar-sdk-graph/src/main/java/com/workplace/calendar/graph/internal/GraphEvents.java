@@ -145,7 +145,10 @@ final class GraphEvents {
 
   /** The URL of one series master's read, with the fields sync needs. */
   HttpUrl seriesMasterUrl(String mailbox, String masterId) {
-    return client.user(mailbox, "events", masterId).addQueryParameter("$select", MASTER_FIELDS).build();
+    return client
+        .user(mailbox, "events", masterId)
+        .addQueryParameter("$select", MASTER_FIELDS)
+        .build();
   }
 
   /**

@@ -47,7 +47,8 @@ class GraphSeriesMastersTest {
 
   @Test
   void anItemGraphNoLongerKnowsIsAGoneSeries() throws Exception {
-    assertThat(GraphSeriesMasters.answer(item(404, Map.of(), error("ErrorItemNotFound")))).isEmpty();
+    assertThat(GraphSeriesMasters.answer(item(404, Map.of(), error("ErrorItemNotFound"))))
+        .isEmpty();
     assertThat(GraphSeriesMasters.answer(item(404, Map.of(), error("itemNotFound")))).isEmpty();
   }
 
@@ -90,7 +91,8 @@ class GraphSeriesMastersTest {
     assertThatThrownBy(() -> GraphSeriesMasters.answer(item(200, Map.of(), error("Odd"))))
         .isInstanceOf(CalendarServiceException.class)
         .hasMessageContaining("error in a successful answer");
-    assertThatThrownBy(() -> GraphSeriesMasters.answer(item(200, Map.of(), "['not', 'an', 'event']")))
+    assertThatThrownBy(
+            () -> GraphSeriesMasters.answer(item(200, Map.of(), "['not', 'an', 'event']")))
         .isInstanceOf(CalendarServiceException.class);
   }
 }
