@@ -13,9 +13,14 @@ import java.util.Set;
  * {@code POST /v1.0/$batch}. Every item goes through the same routing, permission and mailbox
  * checks with the outer token; each mailbox item takes a limiter slot that it holds for the
  * whole batch, so more items to one mailbox than its concurrency limit get {@code 429}. The items
- * arrive together: a 429 for one is no {@code Retry-After} another one ignored.
+ * arrive together: a 429 for one is no {@code Retry-After} another one ignored. As in Outlook,
+ * the items run {@value #ITEMS_AT_A_TIME} at a time, or one after another when any of them
+ * declares {@code dependsOn}: the batch takes the latency once per such round.
  */
 final class BatchHandler {
+
+  /** How many unordered items Outlook runs at once. */
+  static final int ITEMS_AT_A_TIME = 4;
 
   private static final class Item {
     final String id;
@@ -72,7 +77,15 @@ final class BatchHandler {
           pipeline.holds().await(item.call.mailbox().key());
         }
       }
-      GraphPipeline.sleep(pipeline.latency());
+      int running = 0;
+      boolean sequenced = false;
+      for (Item item : items) {
+        running += item.response == null ? 1 : 0;
+        sequenced |= !item.dependsOn.isEmpty();
+      }
+      for (int round = latencyRounds(running, sequenced); round > 0; round--) {
+        GraphPipeline.sleep(pipeline.latency());
+      }
       List<Object> responses = new ArrayList<>();
       Set<String> visiting = new HashSet<>();
       for (Item item : items) {
@@ -89,6 +102,19 @@ final class BatchHandler {
         }
       }
     }
+  }
+
+  /**
+   * The rounds of latency a batch takes: one per {@link #ITEMS_AT_A_TIME} items that run, one per
+   * item when the batch is sequenced by {@code dependsOn}, and at least one (the batch's own).
+   *
+   * @param running items that run (not refused by the limits)
+   * @param sequenced whether any item declares {@code dependsOn}
+   * @return at least 1
+   */
+  static int latencyRounds(int running, boolean sequenced) {
+    int rounds = sequenced ? running : (running + ITEMS_AT_A_TIME - 1) / ITEMS_AT_A_TIME;
+    return Math.max(1, rounds);
   }
 
   private void run(Item item, Map<String, Item> byId, Set<String> visiting, String requestId) {
