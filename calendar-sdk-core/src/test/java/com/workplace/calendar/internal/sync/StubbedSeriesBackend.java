@@ -1,22 +1,13 @@
 package com.workplace.calendar.internal.sync;
 
 import com.workplace.calendar.booking.Attendee;
-import com.workplace.calendar.booking.Availability;
-import com.workplace.calendar.booking.BookingRecurrence;
-import com.workplace.calendar.registry.ConnectOutcome;
-import com.workplace.calendar.registry.DiscoveredRoom;
+import com.workplace.calendar.internal.CallRefusingProvider;
 import com.workplace.calendar.spi.CalendarEvent;
 import com.workplace.calendar.spi.CalendarProvider;
 import com.workplace.calendar.spi.DeltaItem;
 import com.workplace.calendar.spi.DeltaPage;
-import com.workplace.calendar.spi.EventDraft;
 import com.workplace.calendar.spi.EventType;
-import com.workplace.calendar.spi.IncomingNotification;
-import com.workplace.calendar.spi.ProviderSubscription;
-import com.workplace.calendar.spi.SubscriptionRequest;
-import com.workplace.calendar.spi.TenantAccess;
 import com.workplace.calendar.tenant.TenantId;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * #readTogether}); it can leave series out of such an answer or fail it. Calls sync does not make
  * in these tests fail.
  */
-final class StubbedSeriesBackend implements CalendarProvider {
+final class StubbedSeriesBackend extends CallRefusingProvider {
   static final Attendee ORGANIZER = Attendee.of("marina@contoso.com", "Marina");
 
   private final Map<String, CalendarEvent> masters = new LinkedHashMap<>();
@@ -57,6 +48,10 @@ final class StubbedSeriesBackend implements CalendarProvider {
 
   /** What the next read of several masters throws, if anything. */
   volatile RuntimeException failTogether;
+
+  StubbedSeriesBackend() {
+    super("a sync round of these tests does not make that call");
+  }
 
   /** Adds a weekly series with occurrences from {@code first} on; its master has that version. */
   synchronized void series(String id, String subject, String changeKey, Instant first, int count) {
@@ -144,7 +139,7 @@ final class StubbedSeriesBackend implements CalendarProvider {
   public Map<String, Optional<CalendarEvent>> getSeriesMasters(
       TenantId tenantId, String mailbox, Collection<String> seriesMasterIds) {
     if (!together) {
-      return CalendarProvider.super.getSeriesMasters(tenantId, mailbox, seriesMasterIds);
+      return super.getSeriesMasters(tenantId, mailbox, seriesMasterIds);
     }
     readTogether.add(List.copyOf(seriesMasterIds));
     RuntimeException failure = failTogether;
@@ -161,118 +156,5 @@ final class StubbedSeriesBackend implements CalendarProvider {
       }
     }
     return answer;
-  }
-
-  // ---- calls these tests' sync rounds do not make
-
-  @Override
-  public URI adminConsentUri(TenantId tenantId, String state) {
-    throw unexpected();
-  }
-
-  @Override
-  public TenantAccess checkTenantAccess(TenantId tenantId, Optional<String> probeMailbox) {
-    throw unexpected();
-  }
-
-  @Override
-  public Map<String, ConnectOutcome> probeMailboxes(TenantId tenantId, Collection<String> emails) {
-    throw unexpected();
-  }
-
-  @Override
-  public List<DiscoveredRoom> listRooms(TenantId tenantId) {
-    throw unexpected();
-  }
-
-  @Override
-  public CalendarEvent createEvent(TenantId tenantId, String mailbox, EventDraft draft) {
-    throw unexpected();
-  }
-
-  @Override
-  public Optional<CalendarEvent> getEvent(TenantId tenantId, String mailbox, String eventId) {
-    throw unexpected();
-  }
-
-  @Override
-  public List<CalendarEvent> eventsBetween(
-      TenantId tenantId, String mailbox, Instant from, Instant to) {
-    throw unexpected();
-  }
-
-  @Override
-  public CalendarEvent updateEvent(
-      TenantId tenantId,
-      String mailbox,
-      String eventId,
-      Optional<String> subject,
-      Optional<Instant> start,
-      Optional<Instant> end) {
-    throw unexpected();
-  }
-
-  @Override
-  public CalendarEvent moveSeries(
-      TenantId tenantId,
-      String mailbox,
-      String seriesMasterId,
-      Optional<String> subject,
-      Instant start,
-      Instant end,
-      BookingRecurrence recurrence) {
-    throw unexpected();
-  }
-
-  @Override
-  public boolean cancelEvent(
-      TenantId tenantId, String mailbox, String eventId, Optional<String> comment) {
-    throw unexpected();
-  }
-
-  @Override
-  public boolean deleteEvent(TenantId tenantId, String mailbox, String eventId) {
-    throw unexpected();
-  }
-
-  @Override
-  public Optional<List<CalendarEvent>> listSeriesInstances(
-      TenantId tenantId, String mailbox, String seriesMasterId, Instant from, Instant to) {
-    throw unexpected();
-  }
-
-  @Override
-  public List<Availability> schedules(
-      TenantId tenantId, List<String> mailboxes, Instant from, Instant to) {
-    throw unexpected();
-  }
-
-  @Override
-  public ProviderSubscription createSubscription(
-      TenantId tenantId, String mailbox, SubscriptionRequest request) {
-    throw unexpected();
-  }
-
-  @Override
-  public Optional<ProviderSubscription> renewSubscription(
-      TenantId tenantId, String subscriptionId, Instant expiresAt) {
-    throw unexpected();
-  }
-
-  @Override
-  public boolean deleteSubscription(TenantId tenantId, String subscriptionId) {
-    throw unexpected();
-  }
-
-  @Override
-  public List<IncomingNotification> parseNotifications(byte[] body) {
-    throw unexpected();
-  }
-
-  @Override
-  public void close() {}
-
-  private static IllegalStateException unexpected() {
-    return new IllegalStateException("a sync round of these tests does not make that call");
   }
 }
